@@ -14,8 +14,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A child process that emulates a board. Its output is drained on a daemon thread (so it never
- * blocks on a full pipe) and its last lines are kept for error messages; its first line is
- * offered to whoever waits for it (the host board prints its pty path there).
+ * blocks on a full pipe) and its last lines are kept for error messages; the first line naming a
+ * /dev/ path is offered to whoever waits for it (the host board and QEMU print their pty there).
  */
 final class BoardProcess implements AutoCloseable {
     private static final int KEPT_LINES = 20;
@@ -23,7 +23,7 @@ final class BoardProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Deque<String> lastLines = new ArrayDeque<>();
-    private final CompletableFuture<String> firstLine = new CompletableFuture<>();
+    private final CompletableFuture<String> ptyLine = new CompletableFuture<>();
 
     private BoardProcess(String name, Process process) {
         this.name = name;
@@ -46,7 +46,9 @@ final class BoardProcess implements AutoCloseable {
     private void drain() {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
-                firstLine.complete(line);
+                if (line.contains("/dev/")) {
+                    ptyLine.complete(line);
+                }
                 synchronized (lastLines) {
                     if (lastLines.size() == KEPT_LINES) {
                         lastLines.removeFirst();
@@ -57,19 +59,25 @@ final class BoardProcess implements AutoCloseable {
         } catch (IOException e) {
             // the process was stopped: its pipe closes, nothing left to read
         }
-        firstLine.complete(null);
+        ptyLine.complete(null);
     }
 
-    /** The first line the board printed, or an error naming what it printed instead. */
-    String firstLine(long timeoutMillis) {
+    /** The /dev/ path of the first line that names one, or an error saying what the board printed instead. */
+    String ptyPath(long timeoutMillis) {
         try {
-            String line = firstLine.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            String line = ptyLine.get(timeoutMillis, TimeUnit.MILLISECONDS);
             if (line == null) {
-                throw new DeviceException("the " + name + " board exited before printing anything" + exitSummary());
+                throw new DeviceException("the " + name + " board exited without naming its pty" + exitSummary());
             }
-            return line;
+            for (String word : line.split("[\\s()]+")) {
+                if (word.startsWith("/dev/")) {
+                    return word;
+                }
+            }
+            throw new IllegalStateException("unreachable: the line holds /dev/");
         } catch (TimeoutException e) {
-            throw new DeviceException("the " + name + " board printed nothing within " + timeoutMillis + " ms" + exitSummary());
+            throw new DeviceException("the " + name + " board named no pty within " + timeoutMillis + " ms" + exitSummary()
+                    + lastOutput());
         } catch (ExecutionException e) {
             throw new DeviceException("cannot read the " + name + " board's output", e.getCause());
         } catch (InterruptedException e) {
@@ -88,14 +96,13 @@ final class BoardProcess implements AutoCloseable {
 
     /** Why the process is gone (exit code and its last lines), or empty while it runs. */
     String exitSummary() {
-        if (process.isAlive()) {
-            return "";
-        }
-        String tail;
+        return process.isAlive() ? "" : " (exit code " + process.exitValue() + ")" + lastOutput();
+    }
+
+    private String lastOutput() {
         synchronized (lastLines) {
-            tail = String.join("\n", lastLines);
+            return lastLines.isEmpty() ? "" : "; its last output:\n" + String.join("\n", lastLines);
         }
-        return " (exit code " + process.exitValue() + (tail.isEmpty() ? ")" : "; last output:\n" + tail + ")");
     }
 
     @Override

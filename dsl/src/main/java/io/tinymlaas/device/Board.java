@@ -1,0 +1,26 @@
+package io.tinymlaas.device;
+
+/**
+ * Something that runs the TinyMLaaS firmware and gives a serial {@link Port} to it: an emulated
+ * board started here (host, qemu-m4) or a real one on a serial port. Closing it stops what it started.
+ */
+interface Board extends AutoCloseable {
+
+    /** The name {@code Device.open} knows it by, e.g. "host". */
+    String name();
+
+    /** Opens the serial port to the running firmware. */
+    Port open();
+
+    /** How long the firmware may take to answer its first HELLO after {@link #open()}. */
+    int startMillis();
+
+    /** How long one inference may take, answer included. */
+    int inferMillis();
+
+    /** Why the board may have stopped answering (e.g. " (the host process exited with code 1)"), or empty. */
+    String state();
+
+    @Override
+    void close();
+}

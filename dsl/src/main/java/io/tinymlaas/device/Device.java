@@ -1,0 +1,272 @@
+package io.tinymlaas.device;
+
+import io.tinymlaas.codegen.BlobWriter;
+import io.tinymlaas.quant.Int8Graph;
+import io.tinymlaas.quant.TensorSpec;
+import io.tinymlaas.quant.TflmParams;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Optional;
+
+/**
+ * A board running the TinyMLaaS firmware, spoken to over a serial line (docs/protocol.md):
+ * {@code Device.open("host" | "qemu-m4" | "/dev/ttyUSB0")}, then {@link #deploy}, {@link #predict}.
+ * Closing it stops a board it started.
+ */
+public final class Device implements AutoCloseable {
+    private static final int COMMAND_MILLIS = 3_000;
+    /** A 16 KB chunk crosses QEMU's UART (~15–50 KB/s) in about a second. */
+    private static final int CHUNK_MILLIS = 10_000;
+    private static final int PING_MILLIS = 200;
+    private static final int HELLO_BYTES = 12;
+
+    private final Board board;
+    private final SerialLink link;
+    private final int maxPayload;
+    private Int8Graph model;
+    private Deployment deployment;
+
+    private Device(Board board) {
+        this.board = board;
+        this.link = new SerialLink(board.open(), board::state);
+        try {
+            this.maxPayload = helloMaxPayload(link.ping(board.startMillis(), PING_MILLIS));
+        } catch (RuntimeException e) {
+            link.close();
+            throw e;
+        }
+    }
+
+    /** Opens "host" (a program on this machine), "qemu-m4" (an emulated Cortex-M4) or a serial port path. */
+    public static Device open(String name) {
+        return open(board(name));
+    }
+
+    static Device open(Board board) {
+        try {
+            return new Device(board);
+        } catch (RuntimeException e) {
+            board.close();
+            throw e;
+        }
+    }
+
+    private static Board board(String name) {
+        if (name == null || name.isBlank()) {
+            throw new DeviceException(unknown(String.valueOf(name)));
+        }
+        return switch (name) {
+            case "host" -> HostBoard.start();
+            case "qemu-m4" -> QemuBoard.start();
+            default -> {
+                if (name.startsWith("/dev/") || name.startsWith("/") || name.matches("(?i)COM\\d+")) {
+                    yield new SerialBoard(name);
+                }
+                throw new DeviceException(unknown(name));
+            }
+        };
+    }
+
+    private static String unknown(String name) {
+        return "unknown device \"" + name + "\": use \"host\" (a program on this machine), \"qemu-m4\" (an emulated"
+                + " Cortex-M4) or a serial port path such as /dev/ttyUSB0 (COM3 on Windows)";
+    }
+
+    private static int helloMaxPayload(Packet hello) {
+        ByteBuffer b = hello.body();
+        if (b.remaining() < HELLO_BYTES || b.getInt(0) != 0x54524D54) {   // "TMRT", little-endian
+            throw new DeviceException("the board's HELLO answer is not the TinyMLaaS runtime's (" + b.remaining() + " bytes)");
+        }
+        int protocol = b.get(4) & 0xFF;
+        int blobFormat = b.get(5) & 0xFF;
+        if (protocol != FrameCodec.VERSION || blobFormat != BlobWriter.VERSION) {
+            throw new DeviceException("the board speaks protocol " + protocol + " and model format " + blobFormat
+                    + ", this library " + FrameCodec.VERSION + " and " + BlobWriter.VERSION + ": flash matching firmware");
+        }
+        return Math.max(SerialLink.DEFAULT_MAX_PAYLOAD, b.getInt(8));
+    }
+
+    /** The name it was opened with, e.g. "host". */
+    public String name() {
+        return board.name();
+    }
+
+    public DeviceInfo info() {
+        return DeviceInfo.parse(link.request(Commands.INFO, new byte[0], COMMAND_MILLIS));
+    }
+
+    /** Flash and RAM of the firmware image, for boards built here from an ELF (qemu-m4). */
+    public Optional<ElfSize> firmwareSize() {
+        return board instanceof QemuBoard q ? Optional.of(q.elfSize()) : Optional.empty();
+    }
+
+    /**
+     * Uploads the model as a blob (docs/model-format.md) in acknowledged chunks; the board checks the
+     * whole blob's CRC and every field before the model becomes the one INFER runs.
+     */
+    public Deployment deploy(Int8Graph graph) {
+        byte[] blob = BlobWriter.write(graph);
+        long crc = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).getInt(blob.length - 4) & 0xFFFFFFFFL;
+        DeviceInfo info = info();
+        checkFits(blob, info);
+        model = null;
+        deployment = null;
+        long start = System.nanoTime();
+
+        Packet begin = link.request(Commands.LOAD_BEGIN, ints(blob.length, (int) crc), COMMAND_MILLIS);
+        int chunk = Math.min(begin.body().getInt(0), maxPayload - 4);
+        if (chunk <= 0) {
+            throw new DeviceException("the board takes chunks of " + chunk + " bytes: its firmware is broken");
+        }
+        upload(blob, chunk);
+        loadEnd(crc);
+        long uploadMillis = (System.nanoTime() - start) / 1_000_000L;
+
+        model = graph;
+        ByteBuffer header = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN);
+        deployment = new Deployment(board.name(), crc, blob.length, header.getInt(12) & 0xFFFFFFFFL,
+                graph.tensors().get(graph.input()).bytes(), graph.tensors().get(graph.output()).bytes(), uploadMillis);
+        return deployment;
+    }
+
+    private void checkFits(byte[] blob, DeviceInfo info) {
+        if (info.maxModelBytes() > 0 && blob.length > info.maxModelBytes()) {
+            throw new DeviceException("the model blob is " + blob.length + " bytes, " + board.name() + " accepts at most "
+                    + info.maxModelBytes() + ": use fewer filters or a smaller dense layer");
+        }
+    }
+
+    private void upload(byte[] blob, int chunk) {
+        int offset = 0;
+        while (offset < blob.length) {
+            int n = Math.min(chunk, blob.length - offset);
+            byte[] payload = new byte[4 + n];
+            ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN).putInt(offset).put(blob, offset, n);
+            try {
+                int received = link.request(Commands.LOAD_CHUNK, payload, CHUNK_MILLIS).body().getInt(0);
+                offset = received;   // the board's count: equals offset + n unless a resent chunk overlapped
+            } catch (BoardError e) {
+                if (e.code() != BoardError.BAD_OFFSET) {
+                    throw e;
+                }
+                offset = (int) e.detail();   // a gap: resume where the board is
+            }
+        }
+    }
+
+    /**
+     * LOAD_END. NOT_LOADING can only mean that an earlier try of this LOAD_END succeeded and its answer
+     * was lost (the link sent it again): INFO then tells whether the model is loaded.
+     */
+    private void loadEnd(long crc) {
+        long loaded;
+        try {
+            loaded = link.request(Commands.LOAD_END, new byte[0], COMMAND_MILLIS).body().getInt(0) & 0xFFFFFFFFL;
+        } catch (BoardError e) {
+            if (e.code() == BoardError.BAD_BLOB) {
+                throw new DeviceException("the board rejected the model: " + e.getMessage()
+                        + " (the blob writer and the firmware disagree: please report it)", e);
+            }
+            if (e.code() != BoardError.NOT_LOADING) {
+                throw e;
+            }
+            DeviceInfo info = info();
+            loaded = info.modelLoaded() ? info.modelCrc() : -1;
+        }
+        if (loaded != crc) {
+            throw new DeviceException(String.format("the board holds model %08x, not the %08x just sent: deploy again", loaded, crc));
+        }
+    }
+
+    /** Runs the deployed model on int8 input bytes (NHWC, the input tensor's quantization). */
+    public DeviceResult predictRaw(byte[] input) {
+        if (model != null) {
+            int expected = model.tensors().get(model.input()).bytes();
+            if (input.length != expected) {
+                throw new IllegalArgumentException("input of " + input.length + " bytes, the deployed model takes "
+                        + expected + " (shape " + model.tensors().get(model.input()).shape() + ")");
+            }
+        }
+        Packet answer = link.request(Commands.INFER, input, board.inferMillis());
+        int outputBytes = deployment != null ? deployment.outputBytes() : answer.payload().length - 12;
+        return DeviceResult.parse(answer, outputBytes);
+    }
+
+    /** Quantizes a float input as the model's input tensor says, runs it, and reads the output as class scores. */
+    public Prediction predict(float... input) {
+        if (model == null) {
+            throw new IllegalStateException("no model deployed from this Device: call deploy(q) first");
+        }
+        TensorSpec in = model.tensors().get(model.input());
+        if (input.length != in.bytes()) {
+            throw new IllegalArgumentException("input of " + input.length + " values, the deployed model takes "
+                    + in.bytes() + " (shape " + in.shape() + ")");
+        }
+        byte[] q = new byte[input.length];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = (byte) Math.max(-128, Math.min(127, TflmParams.quantize(input[i], in.scale(), in.zeroPoint())));
+        }
+        DeviceResult result = predictRaw(q);
+        TensorSpec out = model.tensors().get(model.output());
+        byte[] raw = result.output();
+        float[] scores = new float[raw.length];
+        int label = 0;
+        for (int i = 0; i < raw.length; i++) {
+            scores[i] = out.scale() * (raw[i] - out.zeroPoint());
+            label = raw[i] > raw[label] ? i : label;
+        }
+        return new Prediction(label, scores, raw, result.time(), result.time().micros(clockHz()));
+    }
+
+    private long clockHz() {
+        return info().clockHz();
+    }
+
+    public DeviceStats stats() {
+        return DeviceStats.parse(link.request(Commands.STATS, new byte[0], COMMAND_MILLIS));
+    }
+
+    /** Unloads the model, abandons a load and zeroes the board's statistics. */
+    public void reset() {
+        link.request(Commands.RESET, new byte[0], COMMAND_MILLIS);
+        model = null;
+        deployment = null;
+    }
+
+    /** Bytes straight onto the wire, bypassing framing (tests use it to send garbage). */
+    void sendRaw(byte[] bytes) {
+        link.sendRaw(bytes);
+    }
+
+    /** One request as the protocol frames it (tests use it for requests the API never sends). */
+    Packet request(int command, byte[] payload) {
+        return link.request(command, payload, COMMAND_MILLIS);
+    }
+
+    Board board() {
+        return board;
+    }
+
+    private static byte[] ints(int... values) {
+        ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (int v : values) {
+            b.putInt(v);
+        }
+        return b.array();
+    }
+
+    @Override
+    public void close() {
+        try {
+            link.close();
+        } finally {
+            board.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Device " + board.name() + " on " + link.path() + (deployment == null ? ", no model" : ", " + deployment);
+    }
+}

@@ -1,0 +1,74 @@
+package io.tinymlaas.device;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The runtime built with arm-none-eabi-gcc for an MPS2-AN386 (Cortex-M4) and run by
+ * {@code qemu-system-arm} with its UART0 on a pty. {@code -icount shift=N} makes the emulated clock
+ * follow the instruction count, so INFER reports a repeatable instruction count.
+ */
+final class QemuBoard implements Board {
+    /** QEMU notices its pty was opened only about once a second and drops earlier bytes: HELLO is pinged this long. */
+    private static final int START_MILLIS = 15_000;
+    private static final int ICOUNT_SHIFT = 7;
+
+    private final BoardProcess process;
+    private final String ptyPath;
+    private final Path elf;
+
+    private QemuBoard(BoardProcess process, String ptyPath, Path elf) {
+        this.process = process;
+        this.ptyPath = ptyPath;
+        this.elf = elf;
+    }
+
+    static QemuBoard start() {
+        Path elf = FirmwareHome.locate().build("mps2", "mps2/tinyml-mps2.elf");
+        BoardProcess process = BoardProcess.start("qemu-m4", List.of("qemu-system-arm",
+                "-M", "mps2-an386", "-cpu", "cortex-m4", "-kernel", elf.toString(),
+                "-icount", "shift=" + ICOUNT_SHIFT, "-display", "none", "-monitor", "none", "-serial", "pty"));
+        try {
+            return new QemuBoard(process, process.ptyPath(START_MILLIS), elf);
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    /** Flash and RAM of the firmware image, from {@code arm-none-eabi-size}. */
+    ElfSize elfSize() {
+        return ElfSize.of(elf);
+    }
+
+    @Override
+    public String name() {
+        return "qemu-m4";
+    }
+
+    @Override
+    public Port open() {
+        return JSerialPort.open(ptyPath);
+    }
+
+    @Override
+    public int startMillis() {
+        return START_MILLIS;
+    }
+
+    @Override
+    public int inferMillis() {
+        return 60_000;
+    }
+
+    @Override
+    public String state() {
+        String exit = process.exitSummary();
+        return exit.isEmpty() ? "" : " — qemu-system-arm stopped" + exit;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
