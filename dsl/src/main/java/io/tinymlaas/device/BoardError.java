@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 public final class BoardError extends DeviceException {
     /** Protocol error codes, index = code. */
     private static final String[] NAMES = {"code 0", "BAD_CRC", "FRAMING", "OVERSIZE", "BAD_VERSION", "UNKNOWN_COMMAND",
-        "BAD_LENGTH", "NO_MODEL", "NOT_LOADING", "MODEL_TOO_BIG", "BAD_OFFSET", "LOAD_INCOMPLETE", "MODEL_CRC", "BAD_BLOB"};
+        "BAD_LENGTH", "NO_MODEL", "NOT_LOADING", "MODEL_TOO_BIG", "BAD_OFFSET", "LOAD_INCOMPLETE", "MODEL_CRC", "BAD_BLOB", "IO_TOO_BIG"};
     /** Blob loader status codes (docs/model-format.md), index = code. */
     private static final String[] LOADER = {"TM_OK", "TM_E_TOO_SHORT", "TM_E_MAGIC", "TM_E_VERSION", "TM_E_SIZE",
         "TM_E_CRC", "TM_E_RESERVED", "TM_E_COUNT", "TM_E_TENSOR_INDEX", "TM_E_SHAPE", "TM_E_ZERO_POINT",
@@ -15,13 +15,21 @@ public final class BoardError extends DeviceException {
         "TM_E_PARAM_COUNT", "TM_E_DATA_BOUNDS", "TM_E_SHIFT", "TM_E_OP_SHAPE", "TM_E_DATAFLOW", "TM_E_ALIAS",
         "TM_E_SOFTMAX"};
 
-    static final int BAD_CRC = 1;
-    static final int FRAMING = 2;
-    static final int OVERSIZE = 3;
-    static final int NO_MODEL = 7;
-    static final int NOT_LOADING = 8;
-    static final int BAD_OFFSET = 10;
-    static final int BAD_BLOB = 13;
+    /** Error codes of protocol version 1, as {@link #code()} returns them. */
+    public static final int BAD_CRC = 1;
+    public static final int FRAMING = 2;
+    public static final int OVERSIZE = 3;
+    public static final int BAD_VERSION = 4;
+    public static final int UNKNOWN_COMMAND = 5;
+    public static final int BAD_LENGTH = 6;
+    public static final int NO_MODEL = 7;
+    public static final int NOT_LOADING = 8;
+    public static final int MODEL_TOO_BIG = 9;
+    public static final int BAD_OFFSET = 10;
+    public static final int LOAD_INCOMPLETE = 11;
+    public static final int MODEL_CRC = 12;
+    public static final int BAD_BLOB = 13;
+    public static final int IO_TOO_BIG = 14;
 
     private final int code;
     private final int request;

@@ -107,37 +107,46 @@ public final class Device implements AutoCloseable {
      */
     public Deployment deploy(Int8Graph graph) {
         byte[] blob = BlobWriter.write(graph);
-        long crc = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).getInt(blob.length - 4) & 0xFFFFFFFFL;
+        int arena = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).getInt(12);
         DeviceInfo info = info();
-        checkFits(blob, info);
+        if (info.arenaCapacity() > 0 && arena > info.arenaCapacity()) {
+            throw new DeviceException("the model needs an arena of " + arena + " bytes for its activations, "
+                    + board.name() + " has " + info.arenaCapacity() + ": use fewer filters or pool earlier");
+        }
+        int inputBytes = graph.tensors().get(graph.input()).bytes();
+        int outputBytes = graph.tensors().get(graph.output()).bytes();
+        if (inputBytes > maxPayload || outputBytes > maxPayload - 12) {
+            throw new DeviceException("the model's input (" + inputBytes + " bytes) or output (" + outputBytes
+                    + " bytes) does not fit one frame of " + board.name() + " (" + maxPayload + " bytes): use a smaller input");
+        }
         model = null;
         deployment = null;
         long start = System.nanoTime();
+        long crc = upload(blob, info);
+        long uploadMillis = (System.nanoTime() - start) / 1_000_000L;
+        model = graph;
+        deployment = new Deployment(board.name(), crc, blob.length, arena, inputBytes, outputBytes, uploadMillis);
+        return deployment;
+    }
 
+    /** LOAD_BEGIN, the chunks, LOAD_END; returns the model id (the blob's CRC). Tests send broken blobs this way. */
+    long upload(byte[] blob, DeviceInfo info) {
+        if (info.maxModelBytes() > 0 && blob.length > info.maxModelBytes()) {
+            throw new DeviceException("the model blob is " + blob.length + " bytes, " + board.name() + " accepts at most "
+                    + info.maxModelBytes() + ": use fewer filters or a smaller dense layer");
+        }
+        long crc = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).getInt(blob.length - 4) & 0xFFFFFFFFL;
         Packet begin = link.request(Commands.LOAD_BEGIN, ints(blob.length, (int) crc), COMMAND_MILLIS);
         int chunk = Math.min(begin.body().getInt(0), maxPayload - 4);
         if (chunk <= 0) {
             throw new DeviceException("the board takes chunks of " + chunk + " bytes: its firmware is broken");
         }
-        upload(blob, chunk);
+        sendChunks(blob, chunk);
         loadEnd(crc);
-        long uploadMillis = (System.nanoTime() - start) / 1_000_000L;
-
-        model = graph;
-        ByteBuffer header = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN);
-        deployment = new Deployment(board.name(), crc, blob.length, header.getInt(12) & 0xFFFFFFFFL,
-                graph.tensors().get(graph.input()).bytes(), graph.tensors().get(graph.output()).bytes(), uploadMillis);
-        return deployment;
+        return crc;
     }
 
-    private void checkFits(byte[] blob, DeviceInfo info) {
-        if (info.maxModelBytes() > 0 && blob.length > info.maxModelBytes()) {
-            throw new DeviceException("the model blob is " + blob.length + " bytes, " + board.name() + " accepts at most "
-                    + info.maxModelBytes() + ": use fewer filters or a smaller dense layer");
-        }
-    }
-
-    private void upload(byte[] blob, int chunk) {
+    private void sendChunks(byte[] blob, int chunk) {
         int offset = 0;
         while (offset < blob.length) {
             int n = Math.min(chunk, blob.length - offset);
@@ -164,10 +173,6 @@ public final class Device implements AutoCloseable {
         try {
             loaded = link.request(Commands.LOAD_END, new byte[0], COMMAND_MILLIS).body().getInt(0) & 0xFFFFFFFFL;
         } catch (BoardError e) {
-            if (e.code() == BoardError.BAD_BLOB) {
-                throw new DeviceException("the board rejected the model: " + e.getMessage()
-                        + " (the blob writer and the firmware disagree: please report it)", e);
-            }
             if (e.code() != BoardError.NOT_LOADING) {
                 throw e;
             }

@@ -23,7 +23,8 @@ final class JSerialPort implements Port {
         try {
             port = SerialPort.getCommPort(path);
         } catch (RuntimeException e) {
-            throw new DeviceException("no serial port " + path + ": " + e.getMessage(), e);
+            throw new DeviceException("no serial port " + path + ": check the path and that the board is plugged in;"
+                    + " ports here: " + knownPorts(), e);
         }
         port.setComPortParameters(BAUD, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
@@ -32,6 +33,14 @@ final class JSerialPort implements Port {
                     + "): check the path, that no other program holds it, and that you may read it (group dialout)");
         }
         return new JSerialPort(port, path);
+    }
+
+    private static String knownPorts() {
+        StringBuilder names = new StringBuilder();
+        for (SerialPort p : SerialPort.getCommPorts()) {
+            names.append(names.length() == 0 ? "" : ", ").append(p.getSystemPortPath());
+        }
+        return names.length() == 0 ? "none" : names.toString();
     }
 
     @Override

@@ -1,0 +1,124 @@
+package io.tinymlaas.device;
+
+import io.tinymlaas.data.Shape;
+import io.tinymlaas.quant.Int8Graph;
+import io.tinymlaas.quant.Int8Op;
+import io.tinymlaas.quant.OpKind;
+import io.tinymlaas.quant.TensorSpec;
+import io.tinymlaas.quant.Window;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The host board killed in the middle of an upload: the Java side says so instead of hanging. */
+class HostBoardVanishesTest {
+
+    /** A dense layer big enough for several LOAD_CHUNKs. */
+    private static Int8Graph bigDense() {
+        int in = 2000;
+        int out = 16;
+        int[] m = new int[out];
+        int[] s = new int[out];
+        Arrays.fill(m, 1 << 30);
+        Arrays.fill(s, -10);
+        byte[] weights = new byte[in * out];
+        Arrays.fill(weights, (byte) 1);
+        return new Int8Graph(List.of(new TensorSpec("x", Shape.of(in), 0.1f, 0), new TensorSpec("y", Shape.of(out), 0.1f, 0)),
+                List.of(new Int8Op(OpKind.FULLY_CONNECTED, "dense", 0, 1, Window.NONE, weights, new int[0], m, s, -128, 127, 0)),
+                0, 1);
+    }
+
+    @Test
+    void killingItMidLoadGivesAClearError() {
+        HostBoard host = HostBoard.start();
+        Board killing = new KillOnSecondChunk(host);
+        try (Device device = Device.open(killing)) {
+            DeviceException e = assertThrows(DeviceException.class, () -> device.deploy(bigDense()));
+            assertTrue(e.getMessage().contains("the host board process stopped (exit code"), e.getMessage());
+            DeviceException after = assertThrows(DeviceException.class, device::info);
+            assertTrue(after.getMessage().contains("host board process stopped"), after.getMessage());
+        }
+    }
+
+    /** The host board, whose port kills the board's process just before the second LOAD_CHUNK goes out. */
+    private static final class KillOnSecondChunk implements Board {
+        private final HostBoard host;
+
+        KillOnSecondChunk(HostBoard host) {
+            this.host = host;
+        }
+
+        @Override
+        public Port open() {
+            Port port = host.open();
+            return new Port() {
+                private int chunks;
+
+                @Override
+                public int read(byte[] buffer, int timeoutMillis) {
+                    return port.read(buffer, timeoutMillis);
+                }
+
+                @Override
+                public void write(byte[] bytes) {
+                    if (bytes.length > 1 && FrameCodec.decode(Arrays.copyOfRange(bytes, 1, bytes.length - 1), bytes.length - 2)
+                            .code() == Commands.LOAD_CHUNK && ++chunks == 2) {
+                        kill();
+                    }
+                    port.write(bytes);
+                }
+
+                @Override
+                public String path() {
+                    return port.path();
+                }
+
+                @Override
+                public void close() {
+                    port.close();
+                }
+            };
+        }
+
+        private void kill() {
+            ProcessHandle p = ProcessHandle.of(host.pid()).orElseThrow();
+            p.destroyForcibly();
+            try {
+                p.onExit().get(5, TimeUnit.SECONDS);
+                Thread.sleep(100);   // let Process notice the exit too
+            } catch (Exception e) {
+                throw new AssertionError("the host board did not die", e);
+            }
+        }
+
+        @Override
+        public String name() {
+            return host.name();
+        }
+
+        @Override
+        public int startMillis() {
+            return host.startMillis();
+        }
+
+        @Override
+        public int inferMillis() {
+            return host.inferMillis();
+        }
+
+        @Override
+        public String state() {
+            return host.state();
+        }
+
+        @Override
+        public void close() {
+            host.close();
+        }
+    }
+}
