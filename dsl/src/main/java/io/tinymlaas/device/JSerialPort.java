@@ -8,6 +8,8 @@ import com.fazecast.jSerialComm.SerialPort;
  */
 final class JSerialPort implements Port {
     private static final int BAUD = 115200;
+    /** A real UART drains 64 bytes in ~5 ms at 115200 baud: a second without progress means nobody reads. */
+    private static final int STALL_MILLIS = 2000;
 
     private final SerialPort port;
     private final String path;
@@ -56,12 +58,31 @@ final class JSerialPort implements Port {
     @Override
     public void write(byte[] bytes) {
         int done = 0;
+        long stalledSince = 0;
         while (done < bytes.length) {
             int n = port.writeBytes(bytes, bytes.length - done, done);
-            if (n < 0) {
-                throw new DeviceException("writing to " + path + " failed (error " + port.getLastErrorCode() + "): the board is gone");
+            if (n > 0) {
+                done += n;
+                stalledSince = 0;
+                continue;
             }
-            done += n;
+            // a vanished pty either fails or takes nothing, again and again
+            long now = System.nanoTime();
+            stalledSince = stalledSince == 0 ? now : stalledSince;
+            if (n < 0 || now - stalledSince > STALL_MILLIS * 1_000_000L) {
+                throw new DeviceException("writing to " + path + " " + (n < 0 ? "failed (error " + port.getLastErrorCode() + ")"
+                        : "made no progress for " + STALL_MILLIS + " ms") + ": the board is gone");
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeviceException("interrupted while writing to the board", e);
         }
     }
 

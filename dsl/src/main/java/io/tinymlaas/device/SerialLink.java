@@ -111,14 +111,18 @@ final class SerialLink implements AutoCloseable {
 
     /** Bytes straight onto the wire (tests send garbage this way). */
     void sendRaw(byte[] bytes) {
-        port.write(bytes);
+        try {
+            port.write(bytes);
+        } catch (DeviceException e) {
+            throw new DeviceException(e.getMessage() + boardState.get(), e);
+        }
     }
 
     private void send(Packet p) {
         byte[] encoded = FrameCodec.encode(p);
         byte[] wire = new byte[encoded.length + 1];
         System.arraycopy(encoded, 0, wire, 1, encoded.length);
-        port.write(wire);
+        sendRaw(wire);
     }
 
     /** The next non-empty frame before the deadline, decoded; null on timeout. Oversized frames are skipped. */
