@@ -1,7 +1,7 @@
 /*
  * The qemu-m4 board: QEMU's MPS2 AN386 (Cortex-M4, 25 MHz). The protocol on CMSDK UART0;
- * the core sleeps (WFI) until the UART's RX interrupt. Device time: instructions, from
- * SysTick under QEMU's -icount (see firmware/README.md).
+ * the core sleeps (WFI) until the UART's RX interrupt. Device time: instructions, from the
+ * 32-bit CMSDK timer 0 under QEMU's -icount (see firmware/README.md).
  */
 #include <stdint.h>
 #include "../runtime/tm_proto.h"
@@ -30,12 +30,14 @@
 #define UART_CTRL_RX_INT_EN 8u
 #define UART_INT_RX 2u
 
-/* SysTick and NVIC */
-#define SYST_CSR (*(volatile uint32_t *)0xE000E010u)
-#define SYST_RVR (*(volatile uint32_t *)0xE000E014u)
-#define SYST_CVR (*(volatile uint32_t *)0xE000E018u)
+/* CMSDK APB timer 0: a 32-bit down counter at 25 MHz, free running, no interrupt (an
+ * interrupt during INFER would add its instructions to the count) */
+#define TIMER0_CTRL (*(volatile uint32_t *)0x40000000u)
+#define TIMER0_VALUE (*(volatile uint32_t *)0x40000004u)
+#define TIMER0_RELOAD (*(volatile uint32_t *)0x40000008u)
+#define TIMER_CTRL_ENABLE 1u
+
 #define NVIC_ISER0 (*(volatile uint32_t *)0xE000E100u)
-#define SYSTICK_RELOAD 0x00FFFFFFu
 #define UART0_RX_IRQ 0
 
 static uint8_t wire_in[TM_WIRE_CAPACITY(MAX_PAYLOAD)];
@@ -45,14 +47,8 @@ static uint32_t blob[BLOB_CAPACITY / 4];
 static int8_t arena[ARENA_CAPACITY];
 static tm_server server;
 
-static volatile uint32_t systick_wraps;
-static uint64_t stopwatch_started;
+static uint32_t stopwatch_started;
 static int ns_per_instruction_log2; /* from calibrate(): -icount shift */
-
-void systick_handler(void)
-{
-    systick_wraps++;
-}
 
 /* Wakes the core; main drains the UART with the interrupt off (lossless: QEMU holds further
  * bytes back while the one-byte buffer is full). */
@@ -72,15 +68,11 @@ static void uart_write(const uint8_t *bytes, uint32_t count)
     }
 }
 
-/* SysTick ticks (25 MHz of virtual time) since start, 64 bits with the wrap count. */
-static uint64_t ticks_now(void)
+/* Timer ticks (40 ns of virtual time each) since start; wraps after 2^32 ticks (171 s of
+ * virtual time, 1.3 G instructions at shift 7): differences are right below that. */
+static uint32_t ticks_now(void)
 {
-    uint32_t wraps, value;
-    do {
-        wraps = systick_wraps;
-        value = SYST_CVR;
-    } while (wraps != systick_wraps);
-    return ((uint64_t)wraps << 24) + (SYSTICK_RELOAD - value);
+    return 0xFFFFFFFFu - TIMER0_VALUE;
 }
 
 /* Under -icount shift=N each instruction advances virtual time by 2^N ns and a tick is
@@ -90,10 +82,10 @@ static void calibrate(void)
 {
     const uint32_t iterations = 1u << 16; /* two instructions each: 2^17 */
     uint32_t counter = iterations;
-    uint64_t start = ticks_now();
+    const uint32_t start = ticks_now();
     uint64_t ns;
     __asm__ volatile("1: subs %0, %0, #1\n bne 1b" : "+r"(counter) : : "cc");
-    ns = ((ticks_now() - start) * 40u + (1u << 16)) >> 17;
+    ns = ((uint64_t)(ticks_now() - start) * 40u + (1u << 16)) >> 17;
     ns_per_instruction_log2 = 0;
     while (ns_per_instruction_log2 < 16 && ((uint64_t)3 << ns_per_instruction_log2) / 2 < ns) {
         ns_per_instruction_log2++;
@@ -107,7 +99,7 @@ static void stopwatch_start(void)
 
 static uint64_t stopwatch_read(void)
 {
-    const uint64_t ns = (ticks_now() - stopwatch_started) * 40u;
+    const uint64_t ns = (uint64_t)(ticks_now() - stopwatch_started) * 40u;
     const int shift = ns_per_instruction_log2;
     return (ns + (shift > 0 ? (uint64_t)1 << (shift - 1) : 0u)) >> shift;
 }
@@ -126,9 +118,9 @@ int main(void)
     board.free_ram = (uint32_t)(uintptr_t)&__ram_size - ram_used;
     board.free_flash = (uint32_t)(uintptr_t)&__flash_size - (uint32_t)(uintptr_t)&__flash_end;
 
-    SYST_RVR = SYSTICK_RELOAD;
-    SYST_CVR = 0;
-    SYST_CSR = 7u; /* processor clock, interrupt, enable */
+    TIMER0_RELOAD = 0xFFFFFFFFu;
+    TIMER0_VALUE = 0xFFFFFFFFu;
+    TIMER0_CTRL = TIMER_CTRL_ENABLE;
     calibrate();
 
     UART0_BAUDDIV = 16;

@@ -4,7 +4,6 @@
 extern uint32_t __data_load, __data_start, __data_end, __bss_start, __bss_end, __stack_top;
 extern int main(void);
 void reset_handler(void);
-void systick_handler(void);
 void uart0_rx_handler(void);
 
 #define SCB_AIRCR (*(volatile uint32_t *)0xE000ED0Cu)
@@ -35,7 +34,7 @@ static void (*const vectors[16 + 32])(void) = {
     unused_handler,  /* DebugMonitor */
     0,
     unused_handler,  /* PendSV */
-    systick_handler, /* SysTick */
+    unused_handler,  /* SysTick */
     uart0_rx_handler /* IRQ 0: UART0 RX; the other IRQs stay disabled */
 };
 

@@ -80,10 +80,11 @@ class Link:
         packet = bytes([1, code]) + struct.pack("<H", self.seq) + payload
         packet += struct.pack("<I", zlib.crc32(packet))
         self.send_raw(b"\0" + cobs_encode(packet) + b"\0")
-        answer = self.read_frame(timeout)
-        assert answer is not None, "no answer to command 0x%02x" % code
-        assert answer[1] == self.seq or answer[0] == ERROR, "seq"
-        return answer[0], answer[2]
+        while True:  # late answers to earlier pings carry older seqs: skip them
+            answer = self.read_frame(timeout)
+            assert answer is not None, "no answer to command 0x%02x" % code
+            if answer[1] == self.seq or (answer[0] == ERROR and answer[1] == 0):
+                return answer[0], answer[2]
 
 
 def check(ok, what):
