@@ -67,6 +67,7 @@ int main(int argc, char **argv)
     }
     test_arith(vectors);
     test_kernels(vectors);
+    test_random(vectors);
     test_blob();
     test_proto();
     printf("%d checks, %d failed\n", check_count, check_failures);
