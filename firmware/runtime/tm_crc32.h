@@ -8,9 +8,6 @@
 extern "C" {
 #endif
 
-/* Continues a CRC: start with crc = 0. */
-uint32_t tm_crc32_update(uint32_t crc, const uint8_t *bytes, uint32_t count);
-
 uint32_t tm_crc32(const uint8_t *bytes, uint32_t count);
 
 #ifdef __cplusplus
