@@ -7,6 +7,10 @@
 
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Two's complement wrap of an unsigned 32-bit value into int32 (what Java's int does). */
 int32_t tm_wrap32(uint32_t value);
 
@@ -34,5 +38,9 @@ int32_t tm_exp_on_negative_values(int32_t a_q5_26);
 
 /* gemmlowp one_over_one_plus_x_for_x_in_0_1, Q0.31 in and out. */
 int32_t tm_one_over_one_plus_x(int32_t x_q0_31);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -8,6 +8,10 @@
 
 #include "tm_check.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define TM_BLOB_VERSION 1u
 #define TM_BLOB_HEADER_BYTES 24u
 #define TM_BLOB_TENSOR_BYTES 32u
@@ -23,5 +27,9 @@ typedef struct {
  * *error_offset = the blob byte offset of the offending field. */
 tm_status tm_blob_load(const uint8_t *blob, uint32_t length, uint32_t arena_capacity,
                        tm_loaded_model *loaded, uint32_t *error_offset);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

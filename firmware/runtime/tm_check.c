@@ -50,7 +50,8 @@ static tm_status check_header(const tm_model *m, uint32_t arena_capacity, tm_whe
     if (m->op_count == 0 || m->op_count > TM_MAX_OPS) {
         return fail(where, TM_WHERE_HEADER, 0, HEADER_OP_COUNT, TM_E_COUNT);
     }
-    if (m->arena_bytes == 0 || m->arena_bytes > arena_capacity) {
+    /* kernels index with int32: every tensor and array stays below 2^31 */
+    if (m->arena_bytes == 0 || m->arena_bytes > arena_capacity || m->arena_bytes > 0x7FFFFFFFu) {
         return fail(where, TM_WHERE_HEADER, 0, HEADER_ARENA_BYTES, TM_E_ARENA_CAPACITY);
     }
     if (m->input >= m->tensor_count) {
@@ -217,7 +218,8 @@ static tm_status check_params(const tm_op *op, const param_counts *counts, uint1
 {
     const int one_ok = counts->per_tensor_allowed && op->multipliers_count == 1;
     uint32_t k;
-    if (op->weights_count != counts->weights || (op->weights_count > 0 && op->weights == 0)) {
+    if (op->weights_count != counts->weights || op->weights_count > 0x7FFFFFFFu
+        || (op->weights_count > 0 && op->weights == 0)) {
         return fail(where, TM_WHERE_OP, j, OP_WEIGHTS_COUNT, TM_E_PARAM_COUNT);
     }
     if (op->opcode == TM_OP_SOFTMAX ? op->bias_count != 0

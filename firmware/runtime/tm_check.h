@@ -9,6 +9,10 @@
 #include "tm_model.h"
 #include "tm_status.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #ifndef TM_MAX_TENSORS
 #define TM_MAX_TENSORS 64
 #endif
@@ -31,5 +35,9 @@ uint32_t tm_shape_bytes(uint8_t rank, const uint32_t dims[TM_MAX_RANK]);
 
 /* TM_OK, or the first rule broken; *where names the field. */
 tm_status tm_model_check(const tm_model *model, uint32_t arena_capacity, tm_where *where);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -47,7 +47,7 @@ int32_t tm_cobs_decode(const uint8_t *in, uint32_t count, uint8_t *out, uint32_t
             return -1; /* a zero inside a frame, or a block running past the end */
         }
         for (k = 1; k < code; k++) {
-            if (o >= capacity) {
+            if (o >= capacity || in[i] == 0) {
                 return -1;
             }
             out[o++] = in[i++];

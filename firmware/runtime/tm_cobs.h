@@ -4,6 +4,10 @@
 
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Encoded size of n bytes at most (without the 0x00 delimiter). */
 #define TM_COBS_MAX_ENCODED(n) ((n) + (n) / 254u + 1u)
 
@@ -14,5 +18,9 @@ uint32_t tm_cobs_encode(const uint8_t *in, uint32_t count, uint8_t *out, uint32_
 /* Decodes count encoded bytes (without delimiter) into out; out may equal in.
  * Returns the decoded length, or -1 if the input is not valid COBS or out is too small. */
 int32_t tm_cobs_decode(const uint8_t *in, uint32_t count, uint8_t *out, uint32_t capacity);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -8,19 +8,14 @@ static const uint32_t nibble_table[16] = {
     0x9B64C2B0u, 0x86D3D2D4u, 0xA00AE278u, 0xBDBDF21Cu
 };
 
-uint32_t tm_crc32_update(uint32_t crc, const uint8_t *bytes, uint32_t count)
+uint32_t tm_crc32(const uint8_t *bytes, uint32_t count)
 {
+    uint32_t crc = 0xFFFFFFFFu;
     uint32_t i;
-    crc = ~crc;
     for (i = 0; i < count; i++) {
         crc ^= bytes[i];
         crc = (crc >> 4) ^ nibble_table[crc & 0x0Fu];
         crc = (crc >> 4) ^ nibble_table[crc & 0x0Fu];
     }
     return ~crc;
-}
-
-uint32_t tm_crc32(const uint8_t *bytes, uint32_t count)
-{
-    return tm_crc32_update(0, bytes, count);
 }

@@ -4,9 +4,14 @@
 
 #include <stdint.h>
 
-/* Continues a CRC: start with crc = 0. */
-uint32_t tm_crc32_update(uint32_t crc, const uint8_t *bytes, uint32_t count);
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 uint32_t tm_crc32(const uint8_t *bytes, uint32_t count);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

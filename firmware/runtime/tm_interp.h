@@ -4,6 +4,10 @@
 
 #include "tm_model.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Runs op `index` of the model: reads its input tensor from the arena, writes its output. */
 void tm_run_op(const tm_model *model, uint16_t index, int8_t *arena);
 
@@ -12,5 +16,9 @@ void tm_invoke(const tm_model *model, int8_t *arena);
 
 int8_t *tm_input_data(const tm_model *model, int8_t *arena);
 const int8_t *tm_output_data(const tm_model *model, const int8_t *arena);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

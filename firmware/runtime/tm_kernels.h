@@ -8,6 +8,10 @@
 
 #include "tm_model.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* The longest dot product a kernel accumulates, so that an int32 accumulator cannot overflow:
  * 65536 * 128 * 255 < 2^31. */
 #define TM_MAX_DOT_LENGTH 65536u
@@ -29,5 +33,9 @@ void tm_reshape(const tm_op *op, const tm_tensor *in, const int8_t *input,
                 const tm_tensor *out, int8_t *output);
 void tm_softmax(const tm_op *op, const tm_tensor *in, const int8_t *input,
                 const tm_tensor *out, int8_t *output);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -7,6 +7,10 @@
 
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define TM_MAX_RANK 4
 
 /* Op codes: TFLite builtin operator codes (io.tinymlaas.quant.OpKind). */
@@ -58,5 +62,9 @@ typedef struct {
     uint16_t output;
     uint32_t arena_bytes;
 } tm_model;
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -10,6 +10,10 @@
 #include "tm_blob.h"
 #include "tm_cobs.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define TM_PROTOCOL_VERSION 1u
 #define TM_RUNTIME_VERSION ((0u << 16) | (1u << 8) | 0u) /* 0.1.0 */
 #define TM_PACKET_OVERHEAD 8u                            /* version, code, seq, CRC32 */
@@ -84,5 +88,9 @@ void tm_server_init(tm_server *server, const tm_board *board, const tm_buffers *
 
 /* Feeds one received byte; answers when it completes a frame. */
 void tm_server_feed(tm_server *server, uint8_t byte);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -2,6 +2,10 @@
 #ifndef TM_STATUS_H
 #define TM_STATUS_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum {
     TM_OK = 0,
     TM_E_TOO_SHORT = 1,
@@ -30,5 +34,9 @@ typedef enum {
 
 /* A short English name of a status, for messages. */
 const char *tm_status_name(tm_status status);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

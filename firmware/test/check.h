@@ -17,6 +17,7 @@ void check_int(long long actual, long long expected, const char *what, const cha
 /* The test suites; vectors_dir holds tflm-arith.txt and tflm-kernels.txt. */
 void test_arith(const char *vectors_dir);
 void test_kernels(const char *vectors_dir);
+void test_random(const char *vectors_dir);
 void test_blob(void);
 void test_proto(void);
 

@@ -11,4 +11,7 @@
 
 const tm_model *sample_model(void);
 
+/* Runs the sample as generated code would: one kernel call per op (call sample_model() first). */
+void sample_invoke_straight(int8_t *arena);
+
 #endif

@@ -323,6 +323,34 @@ static void stats_and_reset(const uint8_t *blob, uint32_t length)
     CHECK_INT(u32_at(payload()), 2); /* INFER and STATS since the reset */
 }
 
+/* COBS and CRC32 on their own: known vectors and round trips at the block edges. */
+static void cobs_and_crc(void)
+{
+    static const uint8_t plain[4] = {0x11, 0x22, 0x00, 0x33};
+    static const uint8_t encoded[5] = {0x03, 0x11, 0x22, 0x02, 0x33};
+    static const uint8_t zero_inside[3] = {0x02, 0x00, 0x01};
+    static uint8_t in[1200], wire[1300], out[1300];
+    static const uint32_t lengths[] = {0, 1, 2, 253, 254, 255, 508, 509, 1000};
+    uint32_t n, k, i;
+    CHECK_INT(tm_crc32((const uint8_t *)"123456789", 9), 0xCBF43926u);
+    CHECK_INT(tm_cobs_encode(plain, 4, wire, sizeof wire), 5);
+    CHECK(memcmp(wire, encoded, 5) == 0);
+    CHECK_INT(tm_cobs_decode(encoded, 5, out, sizeof out), 4);
+    CHECK(memcmp(out, plain, 4) == 0);
+    CHECK_INT(tm_cobs_decode(zero_inside, 3, out, sizeof out), -1);
+    CHECK_INT(tm_cobs_encode(plain, 4, wire, 4), 0); /* too small */
+    for (k = 0; k < sizeof lengths / sizeof lengths[0]; k++) {
+        for (i = 0; i < lengths[k]; i++) {
+            in[i] = (uint8_t)(k % 2 == 0 ? i % 255 + 1 : (i * 7) % 5); /* no zeros, or many */
+        }
+        n = tm_cobs_encode(in, lengths[k], wire, sizeof wire);
+        CHECK(n >= lengths[k] + 1 && n <= TM_COBS_MAX_ENCODED(lengths[k]));
+        CHECK(memchr(wire, 0, n) == NULL);
+        CHECK_INT(tm_cobs_decode(wire, n, out, sizeof out), lengths[k]);
+        CHECK(memcmp(out, in, lengths[k]) == 0);
+    }
+}
+
 void test_proto(void)
 {
     static uint32_t blob_words[1024];
@@ -339,6 +367,7 @@ void test_proto(void)
     buffers.arena_capacity = sizeof arena;
     tm_server_init(&server, &board, &buffers);
     CHECK(length > MAX_PAYLOAD);
+    cobs_and_crc();
     hello_and_info();
     load_and_infer(blob, length);
     garbage_gets_errors();
