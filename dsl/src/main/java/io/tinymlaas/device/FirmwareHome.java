@@ -43,7 +43,10 @@ final class FirmwareHome {
         return dir;
     }
 
-    /** Runs {@code make -C firmware target} (make itself skips what is up to date) and returns {@code artifact}. */
+    /**
+     * Runs {@code make -C firmware target} (make itself skips what is up to date) and returns
+     * {@code artifact}, a path relative to the firmware folder (its Makefile builds into ../build/firmware).
+     */
     Path build(String target, String artifact) {
         ProcessBuilder pb = new ProcessBuilder("make", "-s", "-C", dir.toString(), target)
                 .redirectErrorStream(true);
@@ -64,7 +67,7 @@ final class FirmwareHome {
             Thread.currentThread().interrupt();
             throw new DeviceException("interrupted while building " + target, e);
         }
-        Path built = dir.resolve(artifact);
+        Path built = dir.resolve(artifact).normalize();
         if (!Files.isRegularFile(built)) {
             throw new DeviceException("make " + target + " succeeded but " + built + " is missing");
         }

@@ -19,7 +19,7 @@ final class HostBoard implements Board {
     }
 
     static HostBoard start() {
-        Path program = FirmwareHome.locate().build("host", "host/tinyml-host");
+        Path program = FirmwareHome.locate().build("host", "../build/firmware/host/tinyml-host");
         BoardProcess process = BoardProcess.start("host", List.of(program.toString()));
         try {
             return new HostBoard(process, process.ptyPath(START_MILLIS));

@@ -11,6 +11,7 @@ import java.util.List;
 final class QemuBoard implements Board {
     /** QEMU notices its pty was opened only about once a second and drops earlier bytes: HELLO is pinged this long. */
     private static final int START_MILLIS = 15_000;
+    /** Each instruction takes 2^7 ns of virtual time: the firmware's 25 MHz timer then counts instructions exactly. */
     private static final int ICOUNT_SHIFT = 7;
 
     private final BoardProcess process;
@@ -24,10 +25,10 @@ final class QemuBoard implements Board {
     }
 
     static QemuBoard start() {
-        Path elf = FirmwareHome.locate().build("mps2", "mps2/tinyml-mps2.elf");
+        Path elf = FirmwareHome.locate().build("mps2", "../build/firmware/mps2/tinyml-mps2.elf");
         BoardProcess process = BoardProcess.start("qemu-m4", List.of("qemu-system-arm",
-                "-M", "mps2-an386", "-cpu", "cortex-m4", "-kernel", elf.toString(),
-                "-icount", "shift=" + ICOUNT_SHIFT, "-display", "none", "-monitor", "none", "-serial", "pty"));
+                "-M", "mps2-an386", "-nographic", "-monitor", "none", "-icount", "shift=" + ICOUNT_SHIFT,
+                "-kernel", elf.toString(), "-serial", "pty"));
         try {
             return new QemuBoard(process, process.ptyPath(START_MILLIS), elf);
         } catch (RuntimeException e) {
