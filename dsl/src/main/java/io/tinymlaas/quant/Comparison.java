@@ -136,7 +136,7 @@ public final class Comparison implements Displayable {
         for (LayerSqnr l : layers) {
             tensor.append(l.tensor());
             layer.append(l.floatLayer());
-            sqnr.append(Math.round(l.sqnrDb() * 100) / 100.0);
+            sqnr.append(Double.isFinite(l.sqnrDb()) ? Math.round(l.sqnrDb() * 100) / 100.0 : l.sqnrDb());
         }
         return Table.create("float vs int8", tensor, layer, sqnr);
     }
