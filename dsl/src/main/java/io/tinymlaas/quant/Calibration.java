@@ -2,6 +2,7 @@ package io.tinymlaas.quant;
 
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.Tensor;
+import io.tinymlaas.nn.Layer;
 import io.tinymlaas.nn.Model;
 
 import java.util.Arrays;
@@ -26,22 +27,23 @@ final class Calibration {
         float[] max = new float[points];
         Arrays.fill(min, Float.POSITIVE_INFINITY);
         Arrays.fill(max, Float.NEGATIVE_INFINITY);
+        List<Layer> layers = model.layers();
         for (int s = 0; s < calibration.size(); s++) {
             Tensor input = calibration.input(s);
-            widen(min, max, 0, input.data());
+            widen(min, max, 0, input.data(), "calibration sample " + s);
             List<float[]> outputs = model.forwardTrace(input);
             for (int i = 0; i < outputs.size(); i++) {
-                widen(min, max, i + 1, outputs.get(i));
+                widen(min, max, i + 1, outputs.get(i), "layer " + layers.get(i).name());
             }
         }
         return new Calibration(min, max);
     }
 
-    private static void widen(float[] min, float[] max, int point, float[] values) {
+    private static void widen(float[] min, float[] max, int point, float[] values, String what) {
         for (float v : values) {
-            if (Float.isNaN(v)) {
-                throw new IllegalArgumentException((point == 0 ? "the calibration input" : "layer " + point)
-                        + " produced NaN: check the data and the trained weights");
+            if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException(what + " holds " + v + ": a non-finite value cannot be quantized;"
+                        + " check the data and retrain the model if its weights diverged");
             }
             min[point] = Math.min(min[point], v);
             max[point] = Math.max(max[point], v);
