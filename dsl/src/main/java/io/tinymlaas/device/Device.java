@@ -1,9 +1,11 @@
 package io.tinymlaas.device;
 
 import io.tinymlaas.codegen.BlobWriter;
+import io.tinymlaas.data.Tensor;
 import io.tinymlaas.quant.Int8Graph;
 import io.tinymlaas.quant.TensorSpec;
-import io.tinymlaas.quant.TflmParams;
+import io.tinymlaas.quant.QuantParams;
+import io.tinymlaas.quant.QuantizedModel;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -24,6 +26,7 @@ public final class Device implements AutoCloseable {
     private final Board board;
     private final SerialLink link;
     private final int maxPayload;
+    private final long clockHz;
     private Int8Graph model;
     private Deployment deployment;
 
@@ -32,6 +35,7 @@ public final class Device implements AutoCloseable {
         this.link = new SerialLink(board.open(), board::state);
         try {
             this.maxPayload = helloMaxPayload(link.ping(board.startMillis(), PING_MILLIS));
+            this.clockHz = info().clockHz();
         } catch (RuntimeException e) {
             link.close();
             throw e;
@@ -99,6 +103,11 @@ public final class Device implements AutoCloseable {
     /** Flash and RAM of the firmware image, for boards built here from an ELF (qemu-m4). */
     public Optional<ElfSize> firmwareSize() {
         return board instanceof QemuBoard q ? Optional.of(q.elfSize()) : Optional.empty();
+    }
+
+    /** Uploads a quantized model (see {@link #deploy(Int8Graph)}). */
+    public Deployment deploy(QuantizedModel q) {
+        return deploy(q.graph());
     }
 
     /**
@@ -198,34 +207,32 @@ public final class Device implements AutoCloseable {
         return DeviceResult.parse(answer, outputBytes);
     }
 
-    /** Quantizes a float input as the model's input tensor says, runs it, and reads the output as class scores. */
-    public Prediction predict(float... input) {
+    /** Quantizes the input as the deployed model's input tensor says, runs it, and reads the output as class scores. */
+    public DevicePrediction predict(Tensor x) {
         if (model == null) {
             throw new IllegalStateException("no model deployed from this Device: call deploy(q) first");
         }
         TensorSpec in = model.tensors().get(model.input());
-        if (input.length != in.bytes()) {
-            throw new IllegalArgumentException("input of " + input.length + " values, the deployed model takes "
-                    + in.bytes() + " (shape " + in.shape() + ")");
+        if (!x.shape().equals(in.shape())) {
+            throw new IllegalArgumentException("the deployed model takes inputs of shape " + in.shape() + ", this one is " + x.shape());
         }
-        byte[] q = new byte[input.length];
+        QuantParams inQ = new QuantParams(in.scale(), in.zeroPoint());
+        float[] data = x.data();
+        byte[] q = new byte[data.length];
         for (int i = 0; i < q.length; i++) {
-            q[i] = (byte) Math.max(-128, Math.min(127, TflmParams.quantize(input[i], in.scale(), in.zeroPoint())));
+            q[i] = inQ.quantize(data[i]);
         }
         DeviceResult result = predictRaw(q);
         TensorSpec out = model.tensors().get(model.output());
+        QuantParams outQ = new QuantParams(out.scale(), out.zeroPoint());
         byte[] raw = result.output();
         float[] scores = new float[raw.length];
         int label = 0;
         for (int i = 0; i < raw.length; i++) {
-            scores[i] = out.scale() * (raw[i] - out.zeroPoint());
+            scores[i] = outQ.dequantize(raw[i]);
             label = raw[i] > raw[label] ? i : label;
         }
-        return new Prediction(label, scores, raw, result.time(), result.time().micros(clockHz()));
-    }
-
-    private long clockHz() {
-        return info().clockHz();
+        return new DevicePrediction(label, scores, raw, result.time(), result.time().micros(clockHz));
     }
 
     public DeviceStats stats() {

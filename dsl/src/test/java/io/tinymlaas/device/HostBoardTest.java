@@ -1,6 +1,7 @@
 package io.tinymlaas.device;
 
 import io.tinymlaas.codegen.BlobWriter;
+import io.tinymlaas.data.Tensor;
 import io.tinymlaas.codegen.RandomGraphs;
 import io.tinymlaas.quant.Int8Graph;
 import io.tinymlaas.quant.Int8Interpreter;
@@ -55,8 +56,7 @@ class HostBoardTest {
         Deployment d = device.deploy(graph);
         assertTrue(device.info().modelLoaded());
         assertEquals(d.modelCrc(), device.info().modelCrc());
-        float[] x = new float[graph.tensors().get(graph.input()).bytes()];
-        Prediction p = device.predict(x);
+        DevicePrediction p = device.predict(Tensor.zeros(graph.tensors().get(graph.input()).shape()));
         assertEquals(graph.tensors().get(graph.output()).bytes(), p.scores().length);
         assertTrue(p.deviceMicros() >= 0);
         assertEquals(DeviceTime.Unit.MICROSECONDS, p.deviceTime().unit());

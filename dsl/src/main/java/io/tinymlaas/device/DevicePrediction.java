@@ -6,7 +6,7 @@ import java.util.Arrays;
  * One inference on a board, read as a classifier's answer: the top class, every class's score
  * (the dequantized output), the raw int8 output and the time the board took.
  */
-public record Prediction(int label, float[] scores, byte[] raw, DeviceTime deviceTime, double deviceMicros) {
+public record DevicePrediction(int label, float[] scores, byte[] raw, DeviceTime deviceTime, double deviceMicros) {
 
     @Override
     public float[] scores() {
