@@ -9,7 +9,7 @@ import com.fazecast.jSerialComm.SerialPort;
 final class JSerialPort implements Port {
     private static final int BAUD = 115200;
     /** A real UART drains 64 bytes in ~5 ms at 115200 baud: a second without progress means nobody reads. */
-    private static final int STALL_MILLIS = 2000;
+    private static final int STALL_MILLIS = 1000;
 
     private final SerialPort port;
     private final String path;

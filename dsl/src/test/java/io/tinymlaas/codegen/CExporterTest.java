@@ -26,19 +26,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CExporterTest {
     private static final String HARNESS = """
             #include <stdio.h>
+            #include <string.h>
             #include "model.h"
             int main(void) {
-                static int8_t in[MODEL_INPUT_BYTES], out[MODEL_OUTPUT_BYTES];
                 tm_status s = model_check();
                 if (s != TM_OK) { fprintf(stderr, "model_check: %d\\n", (int) s); return 2; }
-                while (fread(in, 1, sizeof in, stdin) == sizeof in) {
-                    model_invoke(in, out);
-                    fwrite(out, 1, sizeof out, stdout);
+                while (fread(model_input(), 1, MODEL_INPUT_BYTES, stdin) == MODEL_INPUT_BYTES) {
+                    model_invoke();
+                    fwrite(model_output(), 1, MODEL_OUTPUT_BYTES, stdout);
                 }
                 return 0;
             }
             """;
-    private static final List<String> WARNINGS = List.of("-std=c99", "-Wall", "-Wextra", "-Werror");
+    private static final List<String> WARNINGS = List.of("-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic");
 
     @TempDir
     static Path work;
@@ -104,8 +104,10 @@ class CExporterTest {
         String c = Files.readString(dir.resolve("model.c"));
         assertTrue(c.contains("static const int8_t op0_weights[54] = {"), c);
         assertTrue(c.contains("static const int32_t op0_shifts[3] = {\n    -7, -8, -9,\n};"), c);
-        assertTrue(c.contains("    tm_conv2d(&ops[0], &tensors[0], arena + 48, &tensors[1], arena + 0);\n"
-                + "    tm_reshape(&ops[1], &tensors[1], arena + 0, &tensors[2], arena + 48);\n"), c);
+        assertTrue(c.contains("void model_invoke(void) {\n"
+                + "    tm_conv2d(&ops[0], &tensors[0], ARENA + 48, &tensors[1], ARENA + 0);\n"
+                + "    tm_reshape(&ops[1], &tensors[1], ARENA + 0, &tensors[2], ARENA + 48);\n"), c);
+        assertTrue(c.contains("int8_t *model_input(void) {\n    return ARENA + 48;\n}"), c);
         String h = Files.readString(dir.resolve("model.h"));
         assertTrue(h.contains("#define MODEL_ARENA_BYTES " + ArenaPlan.of(graph).arenaBytes() + "u"), h);
         assertTrue(Files.readString(dir.resolve("README.md")).contains("ESP-IDF"));
