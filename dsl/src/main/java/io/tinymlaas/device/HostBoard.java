@@ -29,6 +29,10 @@ final class HostBoard implements Board {
         }
     }
 
+    String ptyPath() {
+        return ptyPath;
+    }
+
     long pid() {
         return process.pid();
     }

@@ -5,6 +5,8 @@ import io.tinymlaas.data.Tensor;
 import io.tinymlaas.codegen.RandomGraphs;
 import io.tinymlaas.quant.Int8Graph;
 import io.tinymlaas.quant.Int8Interpreter;
+import io.tinymlaas.quant.QuantParams;
+import io.tinymlaas.quant.TensorSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class HostBoardTest {
 
     @Test
     void answersTheJavaReferenceBytesForRandomGraphs() {
-        assertEquals(200, Differential.assertBoardMatchesJava(device, 101, 50, 4));
+        assertEquals(400, Differential.assertBoardMatchesJava(device, 101, 100, 4));
     }
 
     @Test
@@ -56,8 +58,22 @@ class HostBoardTest {
         Deployment d = device.deploy(graph);
         assertTrue(device.info().modelLoaded());
         assertEquals(d.modelCrc(), device.info().modelCrc());
-        DevicePrediction p = device.predict(Tensor.zeros(graph.tensors().get(graph.input()).shape()));
-        assertEquals(graph.tensors().get(graph.output()).bytes(), p.scores().length);
+        TensorSpec in = graph.tensors().get(graph.input());
+        Random random = new Random(70);
+        float[] x = new float[in.bytes()];
+        byte[] q = new byte[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (random.nextFloat() - 0.5f) * 300 * in.scale();   // some beyond the int8 range: clamped
+            q[i] = new QuantParams(in.scale(), in.zeroPoint()).quantize(x[i]);
+        }
+        DevicePrediction p = device.predict(Tensor.of(in.shape(), x));
+        byte[] expected = Int8Interpreter.run(graph, q);
+        assertArrayEquals(expected, p.raw());
+        TensorSpec out = graph.tensors().get(graph.output());
+        assertEquals(out.scale() * (expected[p.label()] - out.zeroPoint()), p.scores()[p.label()]);
+        for (byte b : expected) {
+            assertTrue(b <= expected[p.label()]);
+        }
         assertTrue(p.deviceMicros() >= 0);
         assertEquals(DeviceTime.Unit.MICROSECONDS, p.deviceTime().unit());
     }

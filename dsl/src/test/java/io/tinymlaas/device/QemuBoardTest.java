@@ -40,7 +40,7 @@ class QemuBoardTest {
 
     @Test
     void answersTheJavaReferenceBytesForRandomGraphs() {
-        assertEquals(60, Differential.assertBoardMatchesJava(device, 202, 20, 3));
+        assertEquals(160, Differential.assertBoardMatchesJava(device, 202, 40, 4));
     }
 
     @Test
