@@ -1,0 +1,42 @@
+package io.tinymlaas.quant;
+
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** The HTML pieces quantization results display with: a card and a table. */
+final class Html {
+    private static final String CELL = "border-bottom:1px solid #eee;padding:2px 8px;";
+
+    private Html() {
+    }
+
+    static String card(String title, String subtitle, String bodyHtml) {
+        return "<div style=\"border:1px solid #ccc;border-radius:6px;padding:8px 12px;font-family:sans-serif;"
+                + "font-size:13px;display:inline-block;max-width:100%\"><div style=\"font-weight:bold;font-size:15px\">"
+                + escape(title) + "</div><div style=\"color:#666;margin-bottom:6px\">" + escape(subtitle) + "</div>"
+                + bodyHtml + "</div>";
+    }
+
+    static String table(Table table) {
+        StringBuilder html = new StringBuilder("<table style=\"border-collapse:collapse;margin-bottom:6px\"><tr>");
+        for (Column<?> c : table.columns()) {
+            html.append("<th style=\"").append(CELL).append("\">").append(escape(c.name())).append("</th>");
+        }
+        html.append("</tr>");
+        for (int r = 0; r < table.rowCount(); r++) {
+            html.append("<tr>");
+            for (Column<?> c : table.columns()) {
+                String align = c instanceof NumericColumn ? "text-align:right;" : "";
+                html.append("<td style=\"").append(CELL).append(align).append("\">")
+                        .append(escape(c.getString(r))).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        return html.append("</table>").toString();
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,174 @@
+package io.tinymlaas.quant;
+
+import io.tinymlaas.Displayable;
+import io.tinymlaas.data.Dataset;
+import io.tinymlaas.data.Tensor;
+import io.tinymlaas.nn.Model;
+import io.tinymlaas.nn.Prediction;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.nio.file.Path;
+
+/**
+ * An int8 model: its {@link Int8Graph} and the reference interpreter that runs it. The bytes
+ * {@link #predictRaw} returns are the bytes a board running the same graph must return.
+ */
+public final class QuantizedModel implements Displayable {
+    private final Int8Graph graph;
+    private final int[] sourceLayers;
+
+    /** @param sourceLayers per tensor, the index in the float model's layers() of the layer whose output it stands for; -1 for the input */
+    QuantizedModel(Int8Graph graph, int[] sourceLayers) {
+        if (sourceLayers.length != graph.tensors().size()) {
+            throw new IllegalArgumentException(sourceLayers.length + " source layers for " + graph.tensors().size() + " tensors");
+        }
+        this.graph = graph;
+        this.sourceLayers = sourceLayers.clone();
+    }
+
+    public Int8Graph graph() {
+        return graph;
+    }
+
+    /** Index in the float model's layers() whose output tensor {@code tensor} quantizes; -1 for the model input. */
+    public int sourceLayer(int tensor) {
+        return sourceLayers[tensor];
+    }
+
+    public TensorSpec inputSpec() {
+        return graph.tensors().get(graph.input());
+    }
+
+    public TensorSpec outputSpec() {
+        return graph.tensors().get(graph.output());
+    }
+
+    /** The input as the model's int8 input bytes: round(x / scale) + zero point, clamped. */
+    public byte[] quantizeInput(Tensor x) {
+        TensorSpec in = inputSpec();
+        if (!x.shape().equals(in.shape())) {
+            throw new IllegalArgumentException("the model takes inputs of shape " + in.shape() + " but this tensor is " + x.shape());
+        }
+        QuantParams p = new QuantParams(in.scale(), in.zeroPoint());
+        float[] data = x.data();
+        byte[] q = new byte[data.length];
+        for (int i = 0; i < data.length; i++) {
+            q[i] = p.quantize(data[i]);
+        }
+        return q;
+    }
+
+    /** int8 input bytes in, int8 output bytes out. */
+    public byte[] predictRaw(byte[] input) {
+        return Int8Interpreter.run(graph, input);
+    }
+
+    /** The winning class and the dequantized outputs. */
+    public Prediction predict(Tensor x) {
+        return prediction(predictRaw(quantizeInput(x)));
+    }
+
+    /** The label and dequantized scores of raw output bytes (e.g. a board's answer). */
+    public Prediction prediction(byte[] output) {
+        TensorSpec out = outputSpec();
+        float[] scores = new float[output.length];
+        int label = 0;
+        for (int i = 0; i < output.length; i++) {
+            scores[i] = out.scale() * (output[i] - out.zeroPoint());
+            label = output[i] > output[label] ? i : label;
+        }
+        return new Prediction(label, scores);
+    }
+
+    /** Accuracy of the int8 model on a classification dataset. */
+    public Int8Evaluation evaluate(Dataset data) {
+        if (!data.isClassification()) {
+            throw new IllegalArgumentException(data.name() + " has regression targets: int8 evaluation counts correct labels");
+        }
+        int correct = 0;
+        for (int i = 0; i < data.size(); i++) {
+            correct += predict(data.input(i)).label() == data.label(i) ? 1 : 0;
+        }
+        return new Int8Evaluation(correct, data.size());
+    }
+
+    /** Float vs int8 on {@code data}: accuracies, agreement and per-layer SQNR. */
+    public Comparison compare(Model model, Dataset data) {
+        return Comparison.of(this, model, data);
+    }
+
+    /** Every tensor: name, shape, scale, zero point, the real range it can hold, size. */
+    public Table tensors() {
+        int n = graph.tensors().size();
+        StringColumn name = StringColumn.create("tensor");
+        StringColumn shape = StringColumn.create("shape");
+        DoubleColumn scale = DoubleColumn.create("scale");
+        IntColumn zeroPoint = IntColumn.create("zero point");
+        DoubleColumn min = DoubleColumn.create("min");
+        DoubleColumn max = DoubleColumn.create("max");
+        IntColumn bytes = IntColumn.create("bytes");
+        for (int i = 0; i < n; i++) {
+            TensorSpec t = graph.tensors().get(i);
+            name.append(t.name());
+            shape.append(t.shape().toString());
+            scale.append(t.scale());
+            zeroPoint.append(t.zeroPoint());
+            min.append(t.scale() * (-128 - t.zeroPoint()));
+            max.append(t.scale() * (127 - t.zeroPoint()));
+            bytes.append(t.bytes());
+        }
+        return Table.create("int8 tensors", name, shape, scale, zeroPoint, min, max, bytes);
+    }
+
+    /** Every op: kind, name, output tensor, weight bytes, clamp. */
+    public Table ops() {
+        StringColumn kind = StringColumn.create("op");
+        StringColumn name = StringColumn.create("name");
+        StringColumn output = StringColumn.create("output");
+        IntColumn weightBytes = IntColumn.create("weight bytes");
+        StringColumn clamp = StringColumn.create("clamp");
+        for (Int8Op op : graph.ops()) {
+            kind.append(op.kind().name());
+            name.append(op.name());
+            output.append(graph.tensors().get(op.output()).shape().toString());
+            weightBytes.append(op.weights().length + 4 * op.bias().length);
+            clamp.append("[" + op.activationMin() + ", " + op.activationMax() + "]");
+        }
+        return Table.create("int8 ops", kind, name, output, weightBytes, clamp);
+    }
+
+    /** Bytes of weights and biases. */
+    public int parameterBytes() {
+        int total = 0;
+        for (Int8Op op : graph.ops()) {
+            total += op.weights().length + 4 * op.bias().length;
+        }
+        return total;
+    }
+
+    /** Writes the model to {@code file}; see {@link QuantizedModelFile} for the format. */
+    public void save(Path file) {
+        QuantizedModelFile.write(this, file);
+    }
+
+    /** Reads a model written by {@link #save}; refuses other, newer or damaged files. */
+    public static QuantizedModel load(Path file) {
+        return QuantizedModelFile.read(file);
+    }
+
+    @Override
+    public String toHtml() {
+        String subtitle = graph.ops().size() + " ops, " + parameterBytes() + " bytes of parameters, input "
+                + inputSpec().shape() + " → output " + outputSpec().shape();
+        return Html.card("QuantizedModel (int8)", subtitle, Html.table(ops()) + Html.table(tensors()));
+    }
+
+    @Override
+    public String toString() {
+        return "QuantizedModel[" + graph.ops().size() + " ops, " + parameterBytes() + " parameter bytes, input "
+                + inputSpec().shape() + ", output " + outputSpec().shape() + "]";
+    }
+}

@@ -1,0 +1,40 @@
+package io.tinymlaas.quant;
+
+import io.tinymlaas.quant.TflmArith.QuantizedMultiplier;
+
+/**
+ * The op parameters TFLM derives from tensor scales when it prepares a kernel, computed with the
+ * same float and double promotions, so that the numbers in an {@link Int8Op} are the numbers
+ * TFLM would compute for the same .tflite model.
+ */
+public final class TflmParams {
+    private TflmParams() {
+    }
+
+    /**
+     * Conv, depthwise and per-channel fully connected: every scale promoted to double before
+     * the product, {@code (double) in · (double) w / (double) out}, then QuantizeMultiplier.
+     */
+    public static QuantizedMultiplier outputMultiplier(float inputScale, float weightScale, float outputScale) {
+        double effective = (double) inputScale * (double) weightScale / (double) outputScale;
+        return TflmArith.quantizeMultiplier(effective);
+    }
+
+    /** TFLM's Quantize in kernel_util: zp + round(value / scale), the division and rounding in float. */
+    public static int quantize(float value, float scale, int zeroPoint) {
+        float q = TflmArith.round(value / scale);
+        if (!(q >= (float) Integer.MIN_VALUE && q <= (float) Integer.MAX_VALUE)) {
+            throw new ArithmeticException(value + " / scale " + scale + " does not fit an int32");
+        }
+        return zeroPoint + (int) q;
+    }
+
+    /**
+     * TFLM's ComputePadding for SAME (dilation 1): half the total padding, rounded down, which is
+     * the top/left offset; the extra row or column of an odd total goes to the bottom/right.
+     */
+    public static int samePadding(int stride, int inSize, int filterSize, int outSize) {
+        int padding = ((outSize - 1) * stride + filterSize - inSize) / 2;
+        return Math.max(padding, 0);
+    }
+}

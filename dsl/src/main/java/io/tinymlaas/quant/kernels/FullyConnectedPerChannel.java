@@ -1,0 +1,39 @@
+package io.tinymlaas.quant.kernels;
+
+import io.tinymlaas.quant.Int8Op;
+import io.tinymlaas.quant.TensorSpec;
+import io.tinymlaas.quant.TflmArith;
+
+/**
+ * FULLY_CONNECTED, int8 per output channel (weights zero point 0), as TFLM's
+ * reference_integer_ops::FullyConnectedPerChannel; with one sample there is one batch.
+ */
+public final class FullyConnectedPerChannel {
+    private FullyConnectedPerChannel() {
+    }
+
+    /** The input is read flat (any shape, row-major); weights [out][in]. */
+    public static void eval(Int8Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
+        int inputOffset = -in.zeroPoint();
+        int outputOffset = out.zeroPoint();
+        int accumDepth = in.bytes();
+        int outputDepth = out.bytes();
+        byte[] filter = op.weights();
+        for (int outC = 0; outC < outputDepth; outC++) {
+            int acc = 0;
+            for (int d = 0; d < accumDepth; d++) {
+                int inputVal = input[d];
+                int filterVal = filter[outC * accumDepth + d];
+                acc += filterVal * (inputVal + inputOffset);
+            }
+            if (op.bias().length > 0) {
+                acc += op.bias()[outC];
+            }
+            acc = TflmArith.multiplyByQuantizedMultiplier(acc, op.multipliers()[outC], op.shifts()[outC]);
+            acc += outputOffset;
+            acc = Math.max(acc, op.activationMin());
+            acc = Math.min(acc, op.activationMax());
+            output[outC] = (byte) acc;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.tinymlaas.quant.kernels;
+
+import io.tinymlaas.quant.FixedPoint;
+import io.tinymlaas.quant.Int8Op;
+import io.tinymlaas.quant.SoftmaxScaling;
+import io.tinymlaas.quant.TensorSpec;
+import io.tinymlaas.quant.TflmArith;
+
+/**
+ * SOFTMAX, int8 in and int8 out (scale 1/256, zero point -128), as TFLM's reference_ops::Softmax:
+ * exp of the rescaled differences to the row maximum in gemmlowp fixed point, summed with 12
+ * integer bits, then multiplied by the fixed-point reciprocal of the sum. Over the last dimension.
+ */
+public final class Softmax {
+    private static final int ACCUMULATION_INTEGER_BITS = 12;
+    private static final int OUTPUT_BITS = 8;
+
+    private Softmax() {
+    }
+
+    /** op.multipliers()[0] / op.shifts()[0]: input_multiplier / input_left_shift; op.diffMin(): diff_min. */
+    public static void eval(Int8Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
+        int inputMultiplier = op.multipliers()[0];
+        int inputLeftShift = op.shifts()[0];
+        int diffMin = op.diffMin();
+        int depth = in.shape().dim(in.shape().rank() - 1);
+        int outerSize = in.bytes() / depth;
+        for (int i = 0; i < outerSize; i++) {
+            int maxInRow = Byte.MIN_VALUE;
+            for (int c = 0; c < depth; c++) {
+                maxInRow = Math.max(maxInRow, input[i * depth + c]);
+            }
+
+            int sumOfExps = 0;
+            for (int c = 0; c < depth; c++) {
+                int inputDiff = input[i * depth + c] - maxInRow;
+                if (inputDiff >= diffMin) {
+                    int exp = expOfDiff(inputDiff, inputMultiplier, inputLeftShift);
+                    sumOfExps += FixedPoint.rescale(exp, 0, ACCUMULATION_INTEGER_BITS);
+                }
+            }
+
+            // GetReciprocal: normalise the sum into [1, 2), take 1/x there, remember the bits over one.
+            int headroomPlusOne = Integer.numberOfLeadingZeros(sumOfExps);
+            int numBitsOverUnit = ACCUMULATION_INTEGER_BITS - headroomPlusOne;
+            int shiftedSumMinusOne = (sumOfExps << headroomPlusOne) - (1 << 31);
+            int shiftedScale = FixedPoint.oneOverOnePlusXForXIn0To1(shiftedSumMinusOne);
+            int exponent = numBitsOverUnit + 31 - OUTPUT_BITS;
+
+            for (int c = 0; c < depth; c++) {
+                int inputDiff = input[i * depth + c] - maxInRow;
+                int result = Byte.MIN_VALUE;
+                if (inputDiff >= diffMin) {
+                    int exp = expOfDiff(inputDiff, inputMultiplier, inputLeftShift);
+                    int unsatOutput = TflmArith.roundingDivideByPOT(
+                            TflmArith.saturatingRoundingDoublingHighMul(shiftedScale, exp), exponent);
+                    int shiftedOutput = unsatOutput + Byte.MIN_VALUE;
+                    result = Math.max(Math.min(shiftedOutput, Byte.MAX_VALUE), Byte.MIN_VALUE);
+                }
+                output[i * depth + c] = (byte) result;
+            }
+        }
+    }
+
+    /** exp((q − max) · input scale · beta) with 0 integer bits. */
+    private static int expOfDiff(int inputDiff, int inputMultiplier, int inputLeftShift) {
+        int scaledDiff = TflmArith.multiplyByQuantizedMultiplierGreaterThanOne(inputDiff, inputMultiplier, inputLeftShift);
+        return FixedPoint.expOnNegativeValues(scaledDiff, SoftmaxScaling.SCALED_DIFF_INTEGER_BITS);
+    }
+}

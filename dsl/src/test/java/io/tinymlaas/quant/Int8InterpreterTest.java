@@ -1,0 +1,105 @@
+package io.tinymlaas.quant;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tinymlaas.data.Shape;
+import io.tinymlaas.quant.kernels.ConvPerChannel;
+import io.tinymlaas.quant.kernels.FullyConnectedPerChannel;
+import io.tinymlaas.quant.kernels.MaxPool;
+import io.tinymlaas.quant.kernels.Softmax;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class Int8InterpreterTest {
+    private static final Random RANDOM = new Random(3);
+
+    /** input (4,4,2) → conv 3x3 same → max pool 2 → reshape → dense 3 → softmax. */
+    static Int8Graph smallGraph() {
+        List<TensorSpec> tensors = List.of(
+                new TensorSpec("input", Shape.of(4, 4, 2), 0.02f, -5),
+                new TensorSpec("conv", Shape.of(4, 4, 3), 0.05f, -128),
+                new TensorSpec("pool", Shape.of(2, 2, 3), 0.05f, -128),
+                new TensorSpec("flat", Shape.of(12), 0.05f, -128),
+                new TensorSpec("dense", Shape.of(3), 0.1f, 7),
+                new TensorSpec("softmax", Shape.of(3), 1f / 256, -128));
+        SoftmaxScaling s = SoftmaxScaling.of(0.1f, 1f);
+        List<Int8Op> ops = List.of(
+                weighted(OpKind.CONV_2D, "conv", 0, 1, new Window(3, 3, 1, 1, 1, 1), 3 * 9 * 2, 3, 0.02f, 0.05f, -100),
+                new Int8Op(OpKind.MAX_POOL_2D, "pool", 1, 2, new Window(2, 2, 2, 2, 0, 0), new byte[0], new int[0],
+                        new int[0], new int[0], -128, 127, 0),
+                new Int8Op(OpKind.RESHAPE, "flat", 2, 3, Window.NONE, new byte[0], new int[0], new int[0], new int[0], -128, 127, 0),
+                weighted(OpKind.FULLY_CONNECTED, "dense", 3, 4, Window.NONE, 3 * 12, 3, 0.05f, 0.1f, -128),
+                new Int8Op(OpKind.SOFTMAX, "softmax", 4, 5, Window.NONE, new byte[0], new int[0],
+                        new int[] {s.inputMultiplier()}, new int[] {s.inputLeftShift()}, -128, 127, s.diffMin()));
+        return new Int8Graph(tensors, ops, 0, 5);
+    }
+
+    private static Int8Op weighted(OpKind kind, String name, int in, int out, Window w, int weightCount, int channels,
+                                   float inScale, float outScale, int actMin) {
+        byte[] weights = new byte[weightCount];
+        RANDOM.nextBytes(weights);
+        int[] bias = new int[channels];
+        int[] multipliers = new int[channels];
+        int[] shifts = new int[channels];
+        for (int c = 0; c < channels; c++) {
+            bias[c] = RANDOM.nextInt(200) - 100;
+            TflmArith.QuantizedMultiplier q = TflmParams.outputMultiplier(inScale, 0.005f * (c + 1), outScale);
+            multipliers[c] = q.multiplier();
+            shifts[c] = q.shift();
+        }
+        return new Int8Op(kind, name, in, out, w, weights, bias, multipliers, shifts, actMin, 127, 0);
+    }
+
+    @Test
+    void traceRunsEveryOpOnItsInputTensorAndRunReturnsTheOutputTensor() {
+        Int8Graph g = smallGraph();
+        byte[] input = new byte[32];
+        RANDOM.nextBytes(input);
+        List<byte[]> trace = Int8Interpreter.trace(g, input);
+        assertEquals(6, trace.size());
+        assertArrayEquals(input, trace.get(0));
+        assertArrayEquals(trace.get(5), Int8Interpreter.run(g, input));
+        List<TensorSpec> t = g.tensors();
+        List<Int8Op> ops = g.ops();
+        byte[] conv = new byte[48];
+        ConvPerChannel.eval(ops.get(0), t.get(0), t.get(1), input, conv);
+        assertArrayEquals(conv, trace.get(1));
+        byte[] pool = new byte[12];
+        MaxPool.eval(ops.get(1), t.get(1), t.get(2), conv, pool);
+        assertArrayEquals(pool, trace.get(2));
+        assertArrayEquals(pool, trace.get(3), "reshape copies bytes");
+        byte[] dense = new byte[3];
+        FullyConnectedPerChannel.eval(ops.get(3), t.get(3), t.get(4), pool, dense);
+        assertArrayEquals(dense, trace.get(4));
+        byte[] softmax = new byte[3];
+        Softmax.eval(ops.get(4), t.get(4), t.get(5), dense, softmax);
+        assertArrayEquals(softmax, trace.get(5));
+    }
+
+    @Test
+    void fusedActivationClampHoldsOnTheConvOutput() {
+        Int8Graph g = smallGraph();
+        int clamped = 0;
+        for (int trial = 0; trial < 20; trial++) {
+            byte[] input = new byte[32];
+            RANDOM.nextBytes(input);
+            for (byte b : Int8Interpreter.trace(g, input).get(1)) {
+                assertTrue(b >= -100, "activationMin -100 holds, got " + b);
+                clamped += b == -100 ? 1 : 0;
+            }
+        }
+        assertTrue(clamped > 0, "some outputs reach the clamp");
+    }
+
+    @Test
+    void wrongInputSizeIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Int8Interpreter.run(smallGraph(), new byte[31]));
+        assertEquals("input has 31 bytes but tensor 'input' of shape (4, 4, 2) needs 32", e.getMessage());
+    }
+}
