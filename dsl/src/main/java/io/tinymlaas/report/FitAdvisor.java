@@ -32,23 +32,27 @@ final class FitAdvisor {
         List<String> lines = new ArrayList<>();
         lines.add(e.precision() + " model does not fit " + t.name() + ":");
         if (!e.flashFits()) {
-            lines.add(overBudget("flash", e.flash(), t.usableFlashBytes(), e.flashParts(), biggestWeights(e)));
+            lines.add(overBudget("flash", e.flash(), t.usableFlashBytes(), e.flashParts(),
+                    Estimate.WEIGHTS, biggestWeights(e)));
         }
         if (!e.ramFits()) {
-            lines.add(overBudget("RAM", e.ram(), t.usableRamBytes(), e.ramParts(), biggestActivation(e)));
+            lines.add(overBudget("RAM", e.ram(), t.usableRamBytes(), e.ramParts(),
+                    Estimate.ARENA, biggestActivation(e)));
         }
         lines.add(suggestion(e));
         return String.join("\n", lines);
     }
 
-    private static String overBudget(String what, long used, long budget, Map<String, Long> parts, String detail) {
+    /** "flash: needs .., biggest: weights 99 KB (dense(128) holds 98 KB), ..": detail explains one part. */
+    private static String overBudget(String what, long used, long budget, Map<String, Long> parts,
+                                     String detailedPart, String detail) {
         String biggest = parts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .filter(p -> p.getValue() > 0).limit(3)
-                .map(p -> p.getKey() + " " + Bytes.format(p.getValue()))
+                .map(p -> p.getKey() + " " + Bytes.format(p.getValue()) + (p.getKey().equals(detailedPart) ? detail : ""))
                 .collect(Collectors.joining(", "));
         return "  " + what + ": needs " + Bytes.format(used) + ", " + Bytes.format(budget) + " usable (over by "
-                + Bytes.format(used - budget) + "); biggest: " + biggest + detail;
+                + Bytes.format(used - budget) + "); biggest: " + biggest;
     }
 
     private static String biggestWeights(Estimate e) {

@@ -1,0 +1,132 @@
+package io.tinymlaas.report;
+
+import io.tinymlaas.target.Target;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SizeReportTest {
+    private static final Target ESP32 = Target.of("esp32");
+
+    @Test
+    void tutorialCnnOnEsp32AddsUpPartByPart() {
+        SizeReport r = SizeReport.of(TestGraphs.cnn(), ESP32);
+        var flash = r.flashBreakdown();
+        assertEquals(72 + 13_520, flash.get("weights"));               // conv 8x3x3x1, dense 1352x10
+        assertEquals((8 + 10) * 4, flash.get("biases"));               // int32
+        assertEquals(6 * 8 + (8 + 10) * 8 + 12, flash.get("quantization params"));
+        assertEquals(5 * 16 + 6 * 12, flash.get("graph description"));
+        // conv, max pool, reshape, dense, softmax kernels at Xtensa density 1.1
+        assertEquals(1540 + 550 + 66 + 770 + 1540, flash.get("kernels"));
+        assertEquals(3300, flash.get("runtime core"));
+        assertEquals(160 * 1024, flash.get("platform"));
+        assertEquals(185_626, r.flashBytes());
+
+        assertEquals(6768, r.arenaBytes());
+        var ram = r.ramBreakdown();
+        assertEquals(784 + 16, ram.get("I/O frame buffer"));
+        assertEquals(6 * 16 + 5 * 24 + 64, ram.get("runtime bookkeeping"));
+        assertEquals(3584, ram.get("stack"));
+        assertEquals(6768 + 800 + 280 + 3584, r.ramBytes());
+
+        // conv 48672 MACs x5 + 5408 outputs x8 ops x3; pool 5408 x3; reshape 1352 x3;
+        // dense 13520 x5 + 80 x3; softmax 400 x3 cycles at 240 MHz
+        assertEquals(462_472 / 240_000.0, r.latencyMillis(), 1e-9);
+        assertTrue(r.fits());
+        assertTrue(r.why().startsWith("fits esp32"), r.why());
+    }
+
+    @Test
+    void floatBesideInt8ShowsWhatQuantizationSaves() {
+        SizeReport int8 = SizeReport.of(TestGraphs.cnn(), ESP32);
+        SizeReport f32 = int8.other();
+        assertEquals(Precision.FLOAT32, f32.precision());
+        assertEquals(4 * (72 + 13_520), f32.flashBreakdown().get("weights"));
+        assertEquals(0, f32.flashBreakdown().get("quantization params"));
+        assertEquals(4 * (5408 + 1352), f32.arenaBytes());    // x4 sizes need no alignment padding
+        assertTrue(f32.flashBytes() > int8.flashBytes());
+        // Without an FPU (RP2040's M0+) float MACs are soft-float calls: far slower than int8.
+        SizeReport m0 = SizeReport.of(TestGraphs.cnn(), Target.of("rp2040"));
+        assertTrue(m0.other().latencyMillis() > 5 * m0.latencyMillis());
+        assertEquals(Precision.INT8, f32.other().precision());
+    }
+
+    @Test
+    void perLayerTableHasBothPrecisions() {
+        Table t = SizeReport.of(TestGraphs.cnn(), ESP32).table();
+        assertEquals(5, t.rowCount());
+        assertEquals("conv2d(8, 3)", t.stringColumn("layer").get(0));
+        assertEquals("(26, 26, 8)", t.stringColumn("output shape").get(0));
+        assertEquals(80, t.longColumn("params").get(0));
+        assertEquals(48_672, t.longColumn("MACs").get(0));
+        assertEquals(13_560, t.longColumn("weight bytes int8").get(3));          // 13520 + 10 int32 biases
+        assertEquals(4 * 13_520 + 40, t.longColumn("weight bytes float32").get(3));
+        assertEquals(1352, t.longColumn("activation bytes int8").get(1));
+        assertEquals(4 * 1352, t.longColumn("activation bytes float32").get(1));
+        assertEquals("flatten()", t.stringColumn("layer").get(2));
+    }
+
+    @Test
+    void tutorialMlpFitsTheCortexBoards() {
+        for (String board : new String[]{"esp32", "nrf52840", "stm32f746", "rp2040", "qemu-m4"}) {
+            SizeReport r = SizeReport.of(TestGraphs.mlp(), Target.of(board));
+            assertTrue(r.fits(), board + ": " + r.why());
+            assertEquals(912, r.arenaBytes());
+        }
+    }
+
+    @Test
+    void mlpDoesNotFitArduinoUnoAndSaysWhere() {
+        SizeReport r = SizeReport.of(TestGraphs.mlp(), Target.of("arduino-uno"));
+        assertFalse(r.fits());
+        String why = r.why();
+        assertTrue(why.contains("flash: needs"), why);
+        assertTrue(why.contains("dense(128) holds 98.5 KB"), why);     // 100352 weights + 512 bias bytes
+        assertTrue(why.contains("RAM: needs"), why);
+        // The input and its frame buffer alone exceed 2 KB RAM: no width fixes it, bigger boards do.
+        assertTrue(why.contains("no narrower layer makes it fit arduino-uno"), why);
+        assertTrue(why.contains("it fits esp32"), why);
+        assertTrue(r.flashMarginBytes() < 0 && r.ramMarginBytes() < 0);
+    }
+
+    @Test
+    void suggestsTheWidestLayerThatFits() {
+        // 256-128-10 holds 32.5 KB of dense weights: over the Uno's 31.5 KB flash, RAM is fine.
+        SizeReport r = SizeReport.of(TestGraphs.input(256).dense(128).dense(10).build(), Target.of("arduino-uno"));
+        assertFalse(r.fits());
+        assertTrue(r.why().contains("dense(128) holds 32.5 KB of weights: dense(64) would fit arduino-uno"), r.why());
+        assertTrue(SizeReport.of(TestGraphs.input(256).dense(64).dense(10).build(), Target.of("arduino-uno")).fits());
+    }
+
+    @Test
+    void convTooWideForRamSuggestsFewerFilters() {
+        // 64x64x3 input, conv2d(32, 3) writes 62x62x32 = 123008 bytes: over a 64 KB board;
+        // conv2d(16, 3) still needs 61504 + 15376 of arena, conv2d(8, 3) writes 30752 and fits.
+        Target small = Target.builder("m4-64k").core(io.tinymlaas.target.Core.CORTEX_M4F).clockMHz(80)
+                .ramKB(64).flashKB(1024).build();
+        SizeReport r = SizeReport.of(TestGraphs.input(64, 64, 3).conv2d(32, 3).maxPool(2).flatten()
+                .dense(10).build(), small);
+        assertFalse(r.fits());
+        assertTrue(r.why().contains("conv2d(32, 3) writes"), r.why());
+        assertTrue(r.why().contains("conv2d(8, 3) would fit m4-64k"), r.why());
+        assertTrue(SizeReport.of(TestGraphs.input(64, 64, 3).conv2d(8, 3).maxPool(2).flatten()
+                .dense(10).build(), small).fits());
+    }
+
+    @Test
+    void displaysAsCardAndChart() {
+        SizeReport r = SizeReport.of(TestGraphs.cnn(), ESP32);
+        String html = r.toHtml();
+        assertTrue(html.contains("fits esp32"));
+        assertTrue(html.contains("conv2d(8, 3)"));
+        assertTrue(html.contains("data:image/png;base64,"));
+        byte[] png = r.toPng();
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        assertEquals(7, r.chart().getSeriesMap().size());
+        assertEquals(4, r.totals().rowCount());
+    }
+}
