@@ -43,6 +43,21 @@ public final class SizeReport implements Displayable {
         return of(Network.of(graph), target, Precision.INT8);
     }
 
+    /**
+     * The report of any model the DSL knows: an {@link Int8Graph}, or anything {@link SizeReportable}
+     * (a quantized or float model). Used by {@code %size}, which sees only notebook variables.
+     */
+    public static SizeReport ofAny(Object model, Target target) {
+        if (model instanceof Int8Graph graph) {
+            return of(graph, target);
+        }
+        if (model instanceof SizeReportable sizeable) {
+            return sizeable.sizeReport(target);
+        }
+        throw new IllegalArgumentException("cannot size a " + (model == null ? "null" : model.getClass().getSimpleName())
+                + ": give a quantized model, a float Model or an Int8Graph");
+    }
+
     static SizeReport of(Network network, Target target, Precision precision) {
         return new SizeReport(Estimate.of(network, target, precision),
                 Estimate.of(network, target, precision.other()));
