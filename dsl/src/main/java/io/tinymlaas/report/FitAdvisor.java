@@ -61,9 +61,13 @@ final class FitAdvisor {
                 .map(r -> " (" + r.layer().dsl() + " holds " + Bytes.format(r.weightBytes()) + ")").orElse("");
     }
 
+    /** The largest tensor the arena holds: a layer's output, or the model input. */
     private static String biggestActivation(Estimate e) {
+        long input = (long) e.network().inputShape().size() * e.precision().activationBytes();
         return e.rows().stream().max(Comparator.comparingLong(Estimate.Row::activationBytes))
-                .map(r -> " (" + r.layer().dsl() + " writes " + Bytes.format(r.activationBytes()) + ")").orElse("");
+                .filter(r -> r.activationBytes() > input)
+                .map(r -> " (" + r.layer().dsl() + " writes " + Bytes.format(r.activationBytes()) + ")")
+                .orElse(" (the input " + e.network().inputShape() + " takes " + Bytes.format(input) + ")");
     }
 
     /** The first width change, biggest layers first, that makes it all fit; else other boards. */
@@ -77,9 +81,11 @@ final class FitAdvisor {
                 .filter(b -> Estimate.of(e.network(), b, e.precision()).fits())
                 .map(Target::name).toList();
         String partial = narrowerLayer(e, e.flashFits() ? Estimate::ramFits : Estimate::flashFits)
-                .map(s -> s + " would bring " + (e.flashFits() ? "RAM" : "flash") + " within budget, not all; ")
+                .map(s -> "  " + s + " would bring " + (e.flashFits() ? "RAM" : "flash") + " within budget, "
+                        + (e.flashFits() ? "flash" : "RAM") + " would still be over\n")
+                .filter(s -> !e.flashFits() && !e.ramFits())
                 .orElse("");
-        return "  " + partial + "no narrower layer makes it fit " + e.target().name() + (boards.isEmpty()
+        return partial + "  no narrower layer makes it fit " + e.target().name() + (boards.isEmpty()
                 ? ": it is too big for every board we know; make the input smaller or the model shallower"
                 : ": it fits " + String.join(", ", boards) + " (%target " + boards.get(0) + ")");
     }

@@ -7,7 +7,9 @@ import org.knowm.xchart.style.Styler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.awt.Color;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +23,7 @@ final class SizeChart {
     }
 
     /** Series: which parts of the estimate stack into which band. */
-    private static final Map<String, List<String>> BANDS = new java.util.LinkedHashMap<>();
+    private static final Map<String, List<String>> BANDS = new LinkedHashMap<>();
 
     static {
         BANDS.put("weights + biases", List.of(Estimate.WEIGHTS, Estimate.BIASES));
@@ -34,7 +36,7 @@ final class SizeChart {
 
     static CategoryChart chart(Estimate first, Estimate second) {
         CategoryChart chart = new CategoryChartBuilder().width(720).height(400)
-                .title("size on " + first.target().name())
+                .title("size on " + first.target().name() + " (100% = usable budget)")
                 .yAxisTitle("% of usable " + first.target().name() + " budget").build();
         chart.getStyler().setStacked(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -64,7 +66,7 @@ final class SizeChart {
         for (Estimate e : estimates) {
             free.add(Math.max(0, 100.0 - 100.0 * e.ram() / e.target().usableRamBytes()));
         }
-        chart.addSeries("free", categories, free).setFillColor(new java.awt.Color(0xE0E0E0));
+        chart.addSeries("free", categories, free).setFillColor(new Color(0xE0E0E0));
         return chart;
     }
 
