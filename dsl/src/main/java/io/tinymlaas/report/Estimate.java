@@ -18,8 +18,9 @@ import java.util.Set;
  *
  * <p>Flash = weights + biases + quantization parameters + graph description + the kernels of the
  * op kinds used + the runtime core + the platform. RAM = planned arena + I/O frame buffer +
- * runtime bookkeeping + stack. Weights are assumed compiled into flash (C export); a model blob
- * loaded at run time over serial would hold them in RAM instead.
+ * protocol server state + stack. Weights and tables are assumed compiled into flash as const C
+ * data (C export); a model blob loaded at run time over serial holds them in RAM instead
+ * ({@link #blobBytes()}).
  */
 record Estimate(Network network, Target target, Precision precision, ArenaPlan arena,
                 Map<String, Long> flashParts, Map<String, Long> ramParts, List<Row> rows) {
@@ -32,27 +33,27 @@ record Estimate(Network network, Target target, Precision precision, ArenaPlan a
     static final String RUNTIME = "runtime core";
     static final String PLATFORM = "platform";
     static final String ARENA = "tensor arena";
-    static final String IO = "I/O frame buffer";
-    static final String BOOKKEEPING = "runtime bookkeeping";
+    static final String IO = "serial buffers";
+    static final String BOOKKEEPING = "runtime state";
     static final String STACK = "stack";
 
     /** Per output channel: the int32 multiplier and int32 shift of QuantizeMultiplier. */
     private static final int QUANT_BYTES_PER_CHANNEL = 8;
-    /** Per activation tensor: float scale and int32 zero point. */
-    private static final int QUANT_BYTES_PER_TENSOR = 8;
-    /** Softmax: input multiplier, left shift, diff_min. */
-    private static final int QUANT_BYTES_SOFTMAX = 12;
-    /** Model description in flash, per op (kind, tensor ids, window, clamp, parameter offsets) and
-     *  per tensor (four int16 dims, arena offset); to be checked against docs/model-format.md. */
-    private static final int GRAPH_BYTES_PER_OP = 16;
-    private static final int GRAPH_BYTES_PER_TENSOR = 12;
-    /** A serial frame's header and CRC around the payload (docs/protocol.md decides the real one). */
-    private static final int FRAME_OVERHEAD_BYTES = 16;
-    /** Run-time state: a pointer, size, scale and zero point per tensor; kind, tensors and
-     *  parameter pointers per op; the interpreter's own state. */
-    private static final int STATE_BYTES_PER_TENSOR = 16;
-    private static final int STATE_BYTES_PER_OP = 24;
-    private static final int STATE_BYTES_INTERPRETER = 64;
+    /** Softmax: its input multiplier and left shift. */
+    private static final int QUANT_BYTES_SOFTMAX = 8;
+    /** The model's tables as const C structs (firmware/runtime/tm_model.h on a 32-bit core): a
+     *  tm_tensor is 36 bytes (rank, dims, scale, zero point, arena offset, bytes), a tm_op 64
+     *  (code, tensors, window, clamp, diff_min, four arrays with counts), the tm_model 24. */
+    private static final int GRAPH_BYTES_PER_TENSOR = 36;
+    private static final int GRAPH_BYTES_PER_OP = 64;
+    private static final int GRAPH_BYTES_MODEL = 24;
+    /** docs/protocol.md: a packet is payload + 8 (version, code, seq, CRC32); an INFER answer
+     *  carries 12 bytes before the output. */
+    private static final int PACKET_OVERHEAD = 8;
+    private static final int INFER_ANSWER_HEADER = 12;
+    /** The protocol server's state besides its buffers (tm_server without the loaded-model tables
+     *  a blob needs): buffer pointers, load progress, statistics. */
+    private static final int SERVER_STATE_BYTES = 112;
 
     /** One layer's line of the report. */
     record Row(LayerSpec layer, long weightBytes, long activationBytes, double millis) {
@@ -67,7 +68,7 @@ record Estimate(Network network, Target target, Precision precision, ArenaPlan a
 
         long weights = 0;
         long biases = 0;
-        long quant = precision == Precision.INT8 ? (long) buffers.size() * QUANT_BYTES_PER_TENSOR : 0;
+        long quant = 0;
         Set<OpKind> kinds = EnumSet.noneOf(OpKind.class);
         List<Row> rows = new ArrayList<>();
         for (LayerSpec l : network.layers()) {
@@ -89,8 +90,9 @@ record Estimate(Network network, Target target, Precision precision, ArenaPlan a
         flash.put(BIASES, biases);
         flash.put(QUANT, quant);
         flash.put(GRAPH, (long) network.layers().size() * GRAPH_BYTES_PER_OP
-                + (long) buffers.size() * GRAPH_BYTES_PER_TENSOR);
-        flash.put(KERNELS, kinds.stream().mapToLong(k -> target.runtimeCode().kernelBytes(k)).sum());
+                + (long) buffers.size() * GRAPH_BYTES_PER_TENSOR + GRAPH_BYTES_MODEL);
+        flash.put(KERNELS, target.runtimeCode().linkedKernels(kinds).stream()
+                .mapToLong(k -> target.runtimeCode().kernelBytes(k)).sum());
         flash.put(RUNTIME, target.runtimeCode().coreBytes());
         flash.put(PLATFORM, target.platformFlashBytes());
 
@@ -98,12 +100,26 @@ record Estimate(Network network, Target target, Precision precision, ArenaPlan a
         long out = (long) network.outputShape().size() * precision.activationBytes();
         Map<String, Long> ram = new LinkedHashMap<>();
         ram.put(ARENA, arena.arenaBytes());
-        // One half-duplex frame buffer, request then reply: the larger payload plus framing.
-        ram.put(IO, Math.max(in, out) + FRAME_OVERHEAD_BYTES);
-        ram.put(BOOKKEEPING, (long) buffers.size() * STATE_BYTES_PER_TENSOR
-                + (long) network.layers().size() * STATE_BYTES_PER_OP + STATE_BYTES_INTERPRETER);
+        ram.put(IO, protocolBuffers(Math.max(in, out + INFER_ANSWER_HEADER)));
+        ram.put(BOOKKEEPING, (long) SERVER_STATE_BYTES);
         ram.put(STACK, (long) target.stackBytes());
         return new Estimate(network, target, precision, arena, flash, ram, rows);
+    }
+
+    /**
+     * The serial protocol's three static buffers (tm_buffers) when its max payload just carries
+     * this model's input and answer: the COBS-encoded request, the answer packet, the encoded answer.
+     */
+    static long protocolBuffers(long maxPayload) {
+        long packet = maxPayload + PACKET_OVERHEAD;
+        long wire = packet + packet / 254 + 1;     // TM_COBS_MAX_ENCODED
+        return wire + packet + wire + 1;
+    }
+
+    /** A model blob (docs/model-format.md) of this network: what a run-time load puts in RAM. */
+    long blobBytes() {
+        long tables = 24 + 32L * network.buffers(precision).size() + 64L * network.layers().size() + 4;
+        return tables + flashParts.get(WEIGHTS) + flashParts.get(BIASES) + flashParts.get(QUANT);
     }
 
     long flash() {

@@ -101,6 +101,14 @@ public final class SizeReport implements Displayable {
         return estimate.millis();
     }
 
+    /**
+     * Bytes of the model blob (docs/model-format.md) a generic firmware loads over serial: then
+     * the weights and tables live in RAM, not flash as this report assumes (C export).
+     */
+    public long blobBytes() {
+        return estimate.blobBytes();
+    }
+
     /** Flash left for anything else; negative when over budget. */
     public long flashMarginBytes() {
         return target().usableFlashBytes() - flashBytes();
@@ -187,9 +195,10 @@ public final class SizeReport implements Displayable {
                 : "<div style=\"color:#cf222e;font-weight:bold\">&#10007; does not fit " + Html.escape(target().name()) + "</div>";
         String why = "<pre style=\"white-space:pre-wrap;margin:4px 0\">" + Html.escape(why()) + "</pre>";
         String chart = "<img src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(toPng()) + "\"/>";
-        String notes = "<div style=\"color:#666\">latency: ±50% estimate from "
-                + Html.escape(target().core().label()) + " cycles per MAC; runtime code: "
-                + Html.escape(target().runtimeCode().source()) + "</div>";
+        String notes = "<div style=\"color:#666\">weights compiled into flash (C export); loaded as a "
+                + Bytes.format(blobBytes()) + " blob over serial they take RAM instead. Latency: ±50% estimate from "
+                + Html.escape(target().core().label()) + " cycles per MAC. Runtime code: "
+                + Html.escape(target().runtimeCode().source()) + ".</div>";
         return Html.card("size of the " + precision() + " model on " + target().name(), target().toString(),
                 verdict + why + Html.table(totals()) + "<br/>" + Html.table(table()) + chart + notes);
     }

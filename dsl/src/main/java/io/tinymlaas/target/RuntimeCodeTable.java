@@ -3,16 +3,16 @@ package io.tinymlaas.target;
 import io.tinymlaas.quant.OpKind;
 
 /**
- * Runtime code sizes from a documented table, for when the firmware cannot be compiled here.
+ * Runtime code sizes from a table, for when the firmware cannot be compiled here.
  *
- * <p>Figures are estimates for TFLM-style int8 reference kernels in C compiled with
- * {@code arm-none-eabi-gcc -Os -mthumb -mcpu=cortex-m4}: a kernel is its loops plus argument
- * unpacking and the per-channel requantization call; softmax carries the fixed-point exp and
- * reciprocal. They are scaled by {@link Core#codeDensity()} for other instruction sets. Replace
- * them with measured sizes of firmware/ once it builds (see {@link RuntimeCode}).
+ * <p>The Thumb-2 figures were measured by {@link MeasuredRuntimeCode} on firmware/runtime as of
+ * 2026-11-25 (arm-none-eabi-gcc 12.2.1, {@code -Os -mcpu=cortex-m4 -mthumb -ffunction-sections},
+ * .text + .rodata): each kernel is its own function's section; the core is everything else,
+ * including the fixed-point exp and reciprocal that softmax calls. Other instruction sets scale
+ * them by {@link Core#codeDensity()}. Re-measure when the runtime changes.
  */
 public final class RuntimeCodeTable implements RuntimeCode {
-    private static final long CORE_THUMB2 = 3_000;   // interpreter, blob loader, protocol + CRC, requantize
+    private static final long CORE_THUMB2 = 6_551;
 
     private final Core core;
 
@@ -22,13 +22,13 @@ public final class RuntimeCodeTable implements RuntimeCode {
 
     private static long thumb2Bytes(OpKind kind) {
         return switch (kind) {
-            case CONV_2D -> 1_400;            // 7 nested loops, padding checks, per-channel requantize
-            case DEPTHWISE_CONV_2D -> 1_300;
-            case FULLY_CONNECTED -> 700;
-            case MAX_POOL_2D -> 500;
-            case AVERAGE_POOL_2D -> 560;      // + rounding division
-            case RESHAPE -> 60;               // a copy, or nothing when in place
-            case SOFTMAX -> 1_400;            // exp_on_negative_values, one_over_one_plus_x
+            case CONV_2D -> 376;
+            case DEPTHWISE_CONV_2D -> 320;
+            case FULLY_CONNECTED -> 134;
+            case MAX_POOL_2D -> 286;
+            case AVERAGE_POOL_2D -> 328;
+            case RESHAPE -> 28;
+            case SOFTMAX -> 288;
         };
     }
 
@@ -44,6 +44,7 @@ public final class RuntimeCodeTable implements RuntimeCode {
 
     @Override
     public String source() {
-        return "table: Thumb-2 -Os estimate x " + core.codeDensity() + " for " + core.label();
+        return "table: firmware/runtime measured for Thumb-2 -Os" + (core.codeDensity() == 1.0 ? ""
+                : ", x " + core.codeDensity() + " for " + core.label());
     }
 }
