@@ -1,0 +1,102 @@
+package io.tinymlaas.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** The datasets of the TinyML tutorials, and IDX files of your own. Pixels are scaled to [0, 1]. */
+public final class Datasets {
+    private static final String FASHION_URL = "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/";
+    private static final String MNIST_URL = "https://storage.googleapis.com/cvdf-datasets/mnist/";
+    private static final List<String> FASHION_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress",
+            "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    private Datasets() {
+    }
+
+    /**
+     * Zalando's Fashion-MNIST: 60,000 training and 10,000 test images of 28x28x1, 10 classes of
+     * clothing. Read from Debian's {@code dataset-fashion-mnist} package when installed, else from
+     * the cache folder, else downloaded (SHA-256 checked).
+     */
+    public static Dataset fashionMnist() {
+        DatasetFiles files = new DatasetFiles("fashion-mnist",
+                List.of(Path.of("/usr/share/datasets/fashion-mnist")), DatasetFiles.cacheRoot());
+        return mnistFamily("fashion-mnist", files.locate(List.of(
+                new DatasetFiles.Remote("train-images-idx3-ubyte.gz", FASHION_URL + "train-images-idx3-ubyte.gz",
+                        "b0564c3eedabfbf835052cff8503ea422014ce006caf5b757f851416ee8300c7"),
+                new DatasetFiles.Remote("train-labels-idx1-ubyte.gz", FASHION_URL + "train-labels-idx1-ubyte.gz",
+                        "0ae29f65d86684f32d1b9c85147786c547b9c6aebcaf235f0400a0cce308b056"),
+                new DatasetFiles.Remote("t10k-images-idx3-ubyte.gz", FASHION_URL + "t10k-images-idx3-ubyte.gz",
+                        "cc1d090a38ace84dfa1aa66e3ada7c336ef481a96936906477e6dd344da56eaa"),
+                new DatasetFiles.Remote("t10k-labels-idx1-ubyte.gz", FASHION_URL + "t10k-labels-idx1-ubyte.gz",
+                        "8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05"))), FASHION_CLASSES);
+    }
+
+    /** The MNIST handwritten digits: 60,000 + 10,000 images of 28x28x1, classes 0..9. */
+    public static Dataset mnist() {
+        DatasetFiles files = new DatasetFiles("mnist",
+                List.of(Path.of("/usr/share/datasets/mnist")), DatasetFiles.cacheRoot());
+        return mnistFamily("mnist", files.locate(List.of(
+                new DatasetFiles.Remote("train-images-idx3-ubyte.gz", MNIST_URL + "train-images-idx3-ubyte.gz",
+                        "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609"),
+                new DatasetFiles.Remote("train-labels-idx1-ubyte.gz", MNIST_URL + "train-labels-idx1-ubyte.gz",
+                        "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c"),
+                new DatasetFiles.Remote("t10k-images-idx3-ubyte.gz", MNIST_URL + "t10k-images-idx3-ubyte.gz",
+                        "8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6"),
+                new DatasetFiles.Remote("t10k-labels-idx1-ubyte.gz", MNIST_URL + "t10k-labels-idx1-ubyte.gz",
+                        "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6"))), Dataset.numberNames(10));
+    }
+
+    /**
+     * Images and labels from an IDX pair (gzip or raw): images of shape (rows, columns, 1) with
+     * pixels scaled to [0, 1], classes 0..max(label).
+     */
+    public static Dataset idx(Path images, Path labels) {
+        IdxFile x = IdxFile.read(images, 3);
+        IdxFile y = IdxFile.read(labels, 1);
+        if (x.dims[0] != y.dims[0]) {
+            throw new IllegalArgumentException(images + " holds " + x.dims[0] + " images but " + labels
+                    + " holds " + y.dims[0] + " labels");
+        }
+        int[] classes = new int[y.values.length];
+        int max = 0;
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = y.values[i] & 0xff;
+            max = Math.max(max, classes[i]);
+        }
+        Samples samples = Samples.ofUnsignedBytes(Shape.of(x.dims[1], x.dims[2], 1), x.values);
+        return Dataset.classification(images.getFileName().toString(), samples, classes, Dataset.numberNames(max + 1));
+    }
+
+    /**
+     * The TinyML "hello world": {@code n} points x uniform in [0, 2π], y = sin x + noise (σ 0.1),
+     * from {@code seed}; 20% of them are the test part.
+     */
+    public static Dataset sine(int n, long seed) {
+        if (n < 2) {
+            throw new IllegalArgumentException("sine(" + n + ", seed) needs at least 2 points");
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[] x = new float[n];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            double v = rng.nextDouble(0, 2 * Math.PI);
+            x[i] = (float) v;
+            y[i] = (float) (Math.sin(v) + 0.1 * gaussian(rng));
+        }
+        return Dataset.regressionNamed("sine", Samples.ofFloats(Shape.of(1), x), y, Shape.of(1)).split(0.2, seed);
+    }
+
+    private static Dataset mnistFamily(String name, List<Path> paths, List<String> classNames) {
+        Dataset train = idx(paths.get(0), paths.get(1)).withClassNames(classNames).named(name + " train");
+        Dataset test = idx(paths.get(2), paths.get(3)).withClassNames(classNames).named(name + " test");
+        return train.named(name).withParts(train, test);
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        double u = rng.nextDouble();
+        double v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
+    }
+}

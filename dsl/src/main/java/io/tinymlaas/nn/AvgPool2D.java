@@ -1,0 +1,89 @@
+package io.tinymlaas.nn;
+
+import io.tinymlaas.data.Shape;
+
+import java.util.Arrays;
+
+/** Average pooling per channel over the window's cells inside the image (as TFLite with SAME padding). */
+public final class AvgPool2D extends Layer {
+    private final Window2D win;
+    private final int channels;
+
+    AvgPool2D(String name, Shape input, Window2D win) {
+        super(name, input, Shape.of(win.outH(), win.outW(), input.dim(2)));
+        this.win = win;
+        this.channels = input.dim(2);
+    }
+
+    public int kernelH() {
+        return win.kernelH();
+    }
+
+    public int kernelW() {
+        return win.kernelW();
+    }
+
+    public int strideH() {
+        return win.strideH();
+    }
+
+    public int strideW() {
+        return win.strideW();
+    }
+
+    public Padding padding() {
+        return win.padding();
+    }
+
+    @Override
+    void forward(float[] x, float[] y, int n, Scratch s, boolean training) {
+        pass(x, y, n, false);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] dy, float[] dx, float[] grad, int n, Scratch s) {
+        if (dx != null) {
+            Arrays.fill(dx, 0, n * inputShape().size(), 0f);
+            pass(dx, dy, n, true);
+        }
+    }
+
+    /** Forward: out = mean of the window of in. Backward: every window cell gets out / count. */
+    private void pass(float[] in, float[] out, int n, boolean backward) {
+        int inSize = win.inH() * win.inW() * channels;
+        int at = 0;
+        for (int smp = 0; smp < n; smp++) {
+            int base = smp * inSize;
+            for (int oy = 0; oy < win.outH(); oy++) {
+                int y0 = Math.max(0, oy * win.strideH() - win.padTop());
+                int y1 = Math.min(win.inH(), oy * win.strideH() - win.padTop() + win.kernelH());
+                for (int ox = 0; ox < win.outW(); ox++) {
+                    int x0 = Math.max(0, ox * win.strideW() - win.padLeft());
+                    int x1 = Math.min(win.inW(), ox * win.strideW() - win.padLeft() + win.kernelW());
+                    float scale = 1f / ((y1 - y0) * (x1 - x0));
+                    if (!backward) {
+                        Arrays.fill(out, at, at + channels, 0f);
+                    }
+                    for (int iy = y0; iy < y1; iy++) {
+                        for (int ix = x0; ix < x1; ix++) {
+                            int cell = base + (iy * win.inW() + ix) * channels;
+                            for (int c = 0; c < channels; c++) {
+                                if (backward) {
+                                    in[cell + c] += out[at + c] * scale;
+                                } else {
+                                    out[at + c] += in[cell + c] * scale;
+                                }
+                            }
+                        }
+                    }
+                    at += channels;
+                }
+            }
+        }
+    }
+
+    @Override
+    LayerSpec spec() {
+        return LayerSpec.of(LayerSpec.Kind.AVG_POOL, LayerSpec.window(win));
+    }
+}

@@ -1,0 +1,166 @@
+package io.tinymlaas.nn;
+
+import io.tinymlaas.data.Shape;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * 2-D convolution with {@code filters} output channels, as a matrix product over image patches
+ * (im2col): patches[pixel][kh·kw·c] · W[kh·kw·c][filters]. {@link #weights()} gives TFLite's OHWI.
+ */
+public final class Conv2D extends Layer implements Weighted {
+    private final Window2D win;
+    private final int channels;
+    private final int filters;
+    private final int patch;    // kh * kw * channels
+    private final boolean pointwise; // 1x1, stride 1: the input already is the patch matrix
+    private float[] p;
+    private int w;
+    private int b;
+
+    Conv2D(String name, Shape input, int filters, Window2D win) {
+        super(name, input, Shape.of(win.outH(), win.outW(), filters));
+        this.win = win;
+        this.channels = input.dim(2);
+        this.filters = filters;
+        this.patch = win.kernelH() * win.kernelW() * channels;
+        this.pointwise = win.kernelH() == 1 && win.kernelW() == 1 && win.strideH() == 1 && win.strideW() == 1;
+    }
+
+    public int filters() {
+        return filters;
+    }
+
+    public int kernelH() {
+        return win.kernelH();
+    }
+
+    public int kernelW() {
+        return win.kernelW();
+    }
+
+    public int strideH() {
+        return win.strideH();
+    }
+
+    public int strideW() {
+        return win.strideW();
+    }
+
+    public Padding padding() {
+        return win.padding();
+    }
+
+    @Override
+    public int params() {
+        return patch * filters + filters;
+    }
+
+    @Override
+    public long macs() {
+        return (long) win.outPixels() * patch * filters;
+    }
+
+    /** A copy of the weights, TFLite layout OHWI: [filters][kernelH][kernelW][channels]. */
+    @Override
+    public float[] weights() {
+        float[] t = new float[patch * filters];
+        MatMul.transpose(p, w, patch, filters, t, 0);
+        return t;
+    }
+
+    /** A copy of the bias, one per filter. */
+    @Override
+    public float[] bias() {
+        return Arrays.copyOfRange(p, b, b + filters);
+    }
+
+    /** Replaces weights and bias, given in the layouts of {@link #weights()} and {@link #bias()}. */
+    @Override
+    public void setWeights(float[] ohwi, float[] bias) {
+        checkWeights(p != null, ohwi, weightCount(), bias, biasCount());
+        float[] internal = new float[patch * filters];
+        MatMul.transpose(ohwi, 0, filters, patch, internal, 0);
+        System.arraycopy(internal, 0, p, w, internal.length);
+        System.arraycopy(bias, 0, p, b, filters);
+    }
+
+    private int weightCount() {
+        return patch * filters;
+    }
+
+    private int biasCount() {
+        return filters;
+    }
+
+    @Override
+    void bind(float[] params, int offset) {
+        p = params;
+        w = offset;
+        b = offset + patch * filters;
+    }
+
+    @Override
+    void initialize(SplittableRandom rng, boolean he) {
+        int area = win.kernelH() * win.kernelW();
+        float limit = uniformLimit(he, patch, area * filters);
+        for (int i = 0; i < patch * filters; i++) {
+            p[w + i] = (float) rng.nextDouble(-limit, limit);
+        }
+        Arrays.fill(p, b, b + filters, 0f);
+    }
+
+    @Override
+    void forward(float[] x, float[] y, int n, Scratch s, boolean training) {
+        float[] cols = pointwise ? x : s.f;
+        if (!pointwise) {
+            Patches.gather(win, channels, x, n, cols);
+        }
+        int rows = n * win.outPixels();
+        MatMul.INSTANCE.multiply(rows, filters, patch, cols, 0, patch, 1, p, w, y, 0, false);
+        for (int r = 0; r < rows; r++) {
+            int at = r * filters;
+            for (int f = 0; f < filters; f++) {
+                y[at + f] += p[b + f];
+            }
+        }
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] dy, float[] dx, float[] grad, int n, Scratch s) {
+        float[] cols = pointwise ? x : s.f; // patches kept from the forward pass
+        int rows = n * win.outPixels();
+        MatMul.INSTANCE.multiply(patch, filters, rows, cols, 0, 1, patch, dy, 0, grad, w, true);
+        for (int r = 0; r < rows; r++) {
+            int at = r * filters;
+            for (int f = 0; f < filters; f++) {
+                grad[b + f] += dy[at + f];
+            }
+        }
+        if (dx != null) {
+            int wt = pointwise ? 0 : rows * patch; // W transposed [filters][patch] after the patches
+            MatMul.transpose(p, w, patch, filters, s.f, wt);
+            // the patch gradients overwrite the patches, which are no longer needed
+            float[] dCols = pointwise ? dx : s.f;
+            MatMul.INSTANCE.multiply(rows, patch, filters, dy, 0, filters, 1, s.f, wt, dCols, 0, false);
+            if (!pointwise) {
+                Patches.scatter(win, channels, dCols, n, dx);
+            }
+        }
+    }
+
+    @Override
+    int scratchFloats(int n) {
+        return (pointwise ? 0 : n * win.outPixels() * patch) + patch * filters;
+    }
+
+    @Override
+    LayerSpec spec() {
+        int[] window = LayerSpec.window(win);
+        int[] settings = new int[window.length + 1];
+        settings[0] = filters;
+        System.arraycopy(window, 0, settings, 1, window.length);
+        return LayerSpec.of(LayerSpec.Kind.CONV2D, settings);
+    }
+}

@@ -1,0 +1,122 @@
+package io.tinymlaas.nn;
+
+import io.tinymlaas.data.Shape;
+
+import java.util.SplittableRandom;
+
+/**
+ * Fully connected: y = x·W + b. Kept internally as W[in][out] (the product's natural layout);
+ * {@link #weights()} gives TFLite's [out][in].
+ */
+public final class Dense extends Layer implements Weighted {
+    private final int in;
+    private final int out;
+    private float[] p;
+    private int w;      // offset of W[in][out]
+    private int b;      // offset of the bias
+
+    Dense(String name, Shape input, int units) {
+        super(name, input, Shape.of(units));
+        this.in = input.size();
+        this.out = units;
+    }
+
+    public int units() {
+        return out;
+    }
+
+    @Override
+    public int params() {
+        return in * out + out;
+    }
+
+    @Override
+    public long macs() {
+        return (long) in * out;
+    }
+
+    /** A copy of the weights, TFLite layout [out][in]. */
+    @Override
+    public float[] weights() {
+        float[] t = new float[in * out];
+        MatMul.transpose(p, w, in, out, t, 0);
+        return t;
+    }
+
+    /** A copy of the bias, one per output. */
+    @Override
+    public float[] bias() {
+        return java.util.Arrays.copyOfRange(p, b, b + out);
+    }
+
+    /** Replaces weights and bias, given in the layouts of {@link #weights()} and {@link #bias()}. */
+    @Override
+    public void setWeights(float[] tflite, float[] bias) {
+        checkWeights(p != null, tflite, weightCount(), bias, biasCount());
+        float[] internal = new float[in * out];
+        MatMul.transpose(tflite, 0, out, in, internal, 0);
+        System.arraycopy(internal, 0, p, w, internal.length);
+        System.arraycopy(bias, 0, p, b, out);
+    }
+
+    private int weightCount() {
+        return in * out;
+    }
+
+    private int biasCount() {
+        return out;
+    }
+
+    @Override
+    void bind(float[] params, int offset) {
+        p = params;
+        w = offset;
+        b = offset + in * out;
+    }
+
+    @Override
+    void initialize(SplittableRandom rng, boolean he) {
+        float limit = uniformLimit(he, in, out);
+        for (int i = 0; i < in * out; i++) {
+            p[w + i] = (float) rng.nextDouble(-limit, limit);
+        }
+        java.util.Arrays.fill(p, b, b + out, 0f);
+    }
+
+    @Override
+    void forward(float[] x, float[] y, int n, Scratch s, boolean training) {
+        MatMul.INSTANCE.multiply(n, out, in, x, 0, in, 1, p, w, y, 0, false);
+        for (int r = 0; r < n; r++) {
+            int row = r * out;
+            for (int j = 0; j < out; j++) {
+                y[row + j] += p[b + j];
+            }
+        }
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] dy, float[] dx, float[] grad, int n, Scratch s) {
+        // dW[in][out] += xᵀ·dy: A = xᵀ read with swapped strides
+        MatMul.INSTANCE.multiply(in, out, n, x, 0, 1, in, dy, 0, grad, w, true);
+        for (int r = 0; r < n; r++) {
+            int row = r * out;
+            for (int j = 0; j < out; j++) {
+                grad[b + j] += dy[row + j];
+            }
+        }
+        if (dx != null) {
+            MatMul.transpose(p, w, in, out, s.f, 0); // W transposed: [out][in]
+            MatMul.INSTANCE.multiply(n, in, out, dy, 0, out, 1, s.f, 0, dx, 0, false);
+        }
+    }
+
+    @Override
+    int scratchFloats(int n) {
+        return in * out;
+    }
+
+    @Override
+    LayerSpec spec() {
+        return LayerSpec.of(LayerSpec.Kind.DENSE, out);
+    }
+}

@@ -1,0 +1,182 @@
+package io.tinymlaas.nn;
+
+import io.tinymlaas.data.Shape;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Depthwise 2-D convolution, depth multiplier 1: each channel has its own kernel. Weights are
+ * kept, and given by {@link #weights()}, in TFLite's 1HWC layout: [kernelH][kernelW][channels].
+ */
+public final class DepthwiseConv2D extends Layer implements Weighted {
+    private final Window2D win;
+    private final int channels;
+    private float[] p;
+    private int w;
+    private int b;
+
+    DepthwiseConv2D(String name, Shape input, Window2D win) {
+        super(name, input, Shape.of(win.outH(), win.outW(), input.dim(2)));
+        this.win = win;
+        this.channels = input.dim(2);
+    }
+
+    public int kernelH() {
+        return win.kernelH();
+    }
+
+    public int kernelW() {
+        return win.kernelW();
+    }
+
+    public int strideH() {
+        return win.strideH();
+    }
+
+    public int strideW() {
+        return win.strideW();
+    }
+
+    public Padding padding() {
+        return win.padding();
+    }
+
+    private int kernelSize() {
+        return win.kernelH() * win.kernelW() * channels;
+    }
+
+    @Override
+    public int params() {
+        return kernelSize() + channels;
+    }
+
+    @Override
+    public long macs() {
+        return (long) win.outPixels() * kernelSize();
+    }
+
+    /** A copy of the weights, TFLite layout 1HWC. */
+    @Override
+    public float[] weights() {
+        return Arrays.copyOfRange(p, w, w + kernelSize());
+    }
+
+    /** A copy of the bias, one per channel. */
+    @Override
+    public float[] bias() {
+        return Arrays.copyOfRange(p, b, b + channels);
+    }
+
+    /** Replaces weights and bias, given in the layouts of {@link #weights()} and {@link #bias()}. */
+    @Override
+    public void setWeights(float[] hwc, float[] bias) {
+        checkWeights(p != null, hwc, weightCount(), bias, biasCount());
+        System.arraycopy(hwc, 0, p, w, kernelSize());
+        System.arraycopy(bias, 0, p, b, channels);
+    }
+
+    private int weightCount() {
+        return kernelSize();
+    }
+
+    private int biasCount() {
+        return channels;
+    }
+
+    @Override
+    void bind(float[] params, int offset) {
+        p = params;
+        w = offset;
+        b = offset + kernelSize();
+    }
+
+    @Override
+    void initialize(SplittableRandom rng, boolean he) {
+        int area = win.kernelH() * win.kernelW();
+        float limit = uniformLimit(he, area, area);
+        for (int i = 0; i < kernelSize(); i++) {
+            p[w + i] = (float) rng.nextDouble(-limit, limit);
+        }
+        Arrays.fill(p, b, b + channels, 0f);
+    }
+
+    @Override
+    void forward(float[] x, float[] y, int n, Scratch s, boolean training) {
+        int inSize = win.inH() * win.inW() * channels;
+        int at = 0;
+        for (int smp = 0; smp < n; smp++) {
+            int base = smp * inSize;
+            for (int oy = 0; oy < win.outH(); oy++) {
+                for (int ox = 0; ox < win.outW(); ox++) {
+                    System.arraycopy(p, b, y, at, channels);
+                    for (int ky = 0; ky < win.kernelH(); ky++) {
+                        int iy = oy * win.strideH() - win.padTop() + ky;
+                        if (iy < 0 || iy >= win.inH()) {
+                            continue;
+                        }
+                        for (int kx = 0; kx < win.kernelW(); kx++) {
+                            int ix = ox * win.strideW() - win.padLeft() + kx;
+                            if (ix < 0 || ix >= win.inW()) {
+                                continue;
+                            }
+                            int in = base + (iy * win.inW() + ix) * channels;
+                            int k = w + (ky * win.kernelW() + kx) * channels;
+                            for (int c = 0; c < channels; c++) {
+                                y[at + c] += x[in + c] * p[k + c];
+                            }
+                        }
+                    }
+                    at += channels;
+                }
+            }
+        }
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] dy, float[] dx, float[] grad, int n, Scratch s) {
+        int inSize = win.inH() * win.inW() * channels;
+        if (dx != null) {
+            Arrays.fill(dx, 0, n * inSize, 0f);
+        }
+        int at = 0;
+        for (int smp = 0; smp < n; smp++) {
+            int base = smp * inSize;
+            for (int oy = 0; oy < win.outH(); oy++) {
+                for (int ox = 0; ox < win.outW(); ox++) {
+                    for (int c = 0; c < channels; c++) {
+                        grad[b + c] += dy[at + c];
+                    }
+                    for (int ky = 0; ky < win.kernelH(); ky++) {
+                        int iy = oy * win.strideH() - win.padTop() + ky;
+                        if (iy < 0 || iy >= win.inH()) {
+                            continue;
+                        }
+                        for (int kx = 0; kx < win.kernelW(); kx++) {
+                            int ix = ox * win.strideW() - win.padLeft() + kx;
+                            if (ix < 0 || ix >= win.inW()) {
+                                continue;
+                            }
+                            int in = base + (iy * win.inW() + ix) * channels;
+                            int k = w + (ky * win.kernelW() + kx) * channels;
+                            for (int c = 0; c < channels; c++) {
+                                grad[k + c] += x[in + c] * dy[at + c];
+                            }
+                            if (dx != null) {
+                                for (int c = 0; c < channels; c++) {
+                                    dx[in + c] += p[k + c] * dy[at + c];
+                                }
+                            }
+                        }
+                    }
+                    at += channels;
+                }
+            }
+        }
+    }
+
+    @Override
+    LayerSpec spec() {
+        return LayerSpec.of(LayerSpec.Kind.DEPTHWISE_CONV2D, LayerSpec.window(win));
+    }
+}

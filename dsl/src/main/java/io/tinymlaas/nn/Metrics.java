@@ -1,0 +1,136 @@
+package io.tinymlaas.nn;
+
+import io.tinymlaas.Displayable;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.List;
+
+/** How well a model does on a dataset: loss, accuracy, confusion matrix, per-class precision and recall. */
+public final class Metrics implements Displayable {
+    private final int samples;
+    private final double loss;
+    private final int correct;
+    private final int[][] confusion; // [true][predicted], null for regression
+    private final List<String> classNames;
+
+    Metrics(int samples, double loss, int correct, int[][] confusion, List<String> classNames) {
+        this.samples = samples;
+        this.loss = loss;
+        this.correct = correct;
+        this.confusion = confusion;
+        this.classNames = classNames;
+    }
+
+    public int samples() {
+        return samples;
+    }
+
+    /** Mean loss (cross-entropy or MSE). */
+    public double loss() {
+        return loss;
+    }
+
+    /** Share of samples classified right (NaN for regression). */
+    public double accuracy() {
+        return confusion == null ? Double.NaN : (double) correct / samples;
+    }
+
+    /** Count of samples of true class {@code actual} predicted as {@code predicted}. */
+    public int count(int actual, int predicted) {
+        return confusion[actual][predicted];
+    }
+
+    /** Of the samples predicted as class c, the share that are c (NaN when none is). */
+    public double precision(int c) {
+        int predicted = 0;
+        for (int[] row : confusion) {
+            predicted += row[c];
+        }
+        return predicted == 0 ? Double.NaN : (double) confusion[c][c] / predicted;
+    }
+
+    /** Of the samples of class c, the share predicted as c (NaN when there are none). */
+    public double recall(int c) {
+        int actual = 0;
+        for (int v : confusion[c]) {
+            actual += v;
+        }
+        return actual == 0 ? Double.NaN : (double) confusion[c][c] / actual;
+    }
+
+    /** Rows: true class; columns: predicted class. */
+    public Table confusionMatrix() {
+        requireClasses();
+        Table t = Table.create("confusion matrix", StringColumn.create("true \\ predicted"));
+        for (String name : classNames) {
+            t.addColumns(IntColumn.create(name));
+        }
+        for (int a = 0; a < confusion.length; a++) {
+            t.stringColumn(0).append(classNames.get(a));
+            for (int p = 0; p < confusion.length; p++) {
+                t.intColumn(p + 1).append(confusion[a][p]);
+            }
+        }
+        return t;
+    }
+
+    /** Columns class, precision, recall, support. */
+    public Table perClass() {
+        requireClasses();
+        StringColumn name = StringColumn.create("class");
+        DoubleColumn precision = DoubleColumn.create("precision");
+        DoubleColumn recall = DoubleColumn.create("recall");
+        IntColumn support = IntColumn.create("support");
+        for (int c = 0; c < confusion.length; c++) {
+            name.append(classNames.get(c));
+            precision.append(precision(c));
+            recall.append(recall(c));
+            int n = 0;
+            for (int v : confusion[c]) {
+                n += v;
+            }
+            support.append(n);
+        }
+        return Table.create("per class", name, precision, recall, support);
+    }
+
+    private void requireClasses() {
+        if (confusion == null) {
+            throw new IllegalStateException("regression metrics have no classes: use loss()");
+        }
+    }
+
+    @Override
+    public String toHtml() {
+        StringBuilder s = new StringBuilder("<p>");
+        if (confusion != null) {
+            s.append(String.format("accuracy <b>%.2f%%</b>, ", 100 * accuracy()));
+        }
+        s.append(String.format("loss %.4f on %d samples</p>", loss, samples));
+        if (confusion != null) {
+            s.append("<table><tr><th>true \\ predicted</th>");
+            for (String n : classNames) {
+                s.append("<th>").append(n).append("</th>");
+            }
+            s.append("<th>precision</th><th>recall</th></tr>");
+            for (int a = 0; a < confusion.length; a++) {
+                s.append("<tr><th>").append(classNames.get(a)).append("</th>");
+                for (int p = 0; p < confusion.length; p++) {
+                    s.append(a == p ? "<td><b>" : "<td>").append(confusion[a][p]).append(a == p ? "</b></td>" : "</td>");
+                }
+                s.append(String.format("<td>%.3f</td><td>%.3f</td></tr>", precision(a), recall(a)));
+            }
+            s.append("</table>");
+        }
+        return s.toString();
+    }
+
+    @Override
+    public String toString() {
+        return confusion == null ? String.format("loss %.4f on %d samples", loss, samples)
+                : String.format("accuracy %.4f, loss %.4f on %d samples", accuracy(), loss, samples);
+    }
+}

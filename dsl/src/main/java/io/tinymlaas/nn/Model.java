@@ -1,0 +1,374 @@
+package io.tinymlaas.nn;
+
+import io.tinymlaas.Displayable;
+import io.tinymlaas.data.Dataset;
+import io.tinymlaas.data.Shape;
+import io.tinymlaas.data.Tensor;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A sequential neural network, built fluently and trained with {@link #fit}:
+ * <pre>{@code
+ * var model = Model.sequential(Shape.of(28, 28, 1))
+ *         .conv2d(8, 3).relu().maxPool(2)
+ *         .flatten().dense(10).softmax();
+ * model.fit(data.train(), Fit.epochs(2).batch(64).sgd(0.05).seed(42));
+ * }</pre>
+ * Each builder call checks the new layer against the shape before it, so a mismatch is reported
+ * where it is written. Weights are drawn when first needed (by {@code fit}, from its seed, or else
+ * from {@link #seed}); after that the layers are fixed. A model is not safe for use by several
+ * threads at once.
+ */
+public final class Model implements Displayable {
+    private final Shape input;
+    private final List<Layer> layers = new ArrayList<>();
+    private final Map<String, Integer> nameCounts = new HashMap<>();
+    private long seed;
+    private Network network;
+
+    private Model(Shape input) {
+        this.input = input;
+    }
+
+    /** An empty model taking inputs of {@code input} (e.g. Shape.of(28, 28, 1), or Shape.of(1)). */
+    public static Model sequential(Shape input) {
+        return new Model(input);
+    }
+
+    // ---- building
+
+    /** Fully connected layer of {@code units} outputs; needs a flat input (add flatten() after images). */
+    public Model dense(int units) {
+        Shape in = requireFlat("dense(" + units + ")");
+        positive("dense", units, "units");
+        return add(new Dense(nextName("dense"), in, units));
+    }
+
+    /** Convolution, stride 1, VALID padding (as Keras's defaults). */
+    public Model conv2d(int filters, int kernel) {
+        return conv2d(filters, kernel, 1, Padding.VALID);
+    }
+
+    public Model conv2d(int filters, int kernel, int stride, Padding padding) {
+        positive("conv2d", filters, "filters");
+        String name = nextName("conv2d");
+        return add(new Conv2D(name, last(), filters, Window2D.of(name, last(), kernel, kernel, stride, stride, padding)));
+    }
+
+    /** Depthwise convolution (one kernel per channel), stride 1, VALID padding. */
+    public Model depthwiseConv2d(int kernel) {
+        return depthwiseConv2d(kernel, 1, Padding.VALID);
+    }
+
+    public Model depthwiseConv2d(int kernel, int stride, Padding padding) {
+        String name = nextName("depthwise_conv2d");
+        return add(new DepthwiseConv2D(name, last(), Window2D.of(name, last(), kernel, kernel, stride, stride, padding)));
+    }
+
+    /** Max pooling over size x size windows with stride size, VALID padding. */
+    public Model maxPool(int size) {
+        return maxPool(size, size, Padding.VALID);
+    }
+
+    public Model maxPool(int size, int stride, Padding padding) {
+        String name = nextName("max_pool2d");
+        return add(new MaxPool2D(name, last(), Window2D.of(name, last(), size, size, stride, stride, padding)));
+    }
+
+    /** Average pooling over size x size windows with stride size, VALID padding. */
+    public Model avgPool(int size) {
+        return avgPool(size, size, Padding.VALID);
+    }
+
+    public Model avgPool(int size, int stride, Padding padding) {
+        String name = nextName("avg_pool2d");
+        return add(new AvgPool2D(name, last(), Window2D.of(name, last(), size, size, stride, stride, padding)));
+    }
+
+    public Model flatten() {
+        return add(new Flatten(nextName("flatten"), last()));
+    }
+
+    public Model relu() {
+        return add(new ReLU(nextName("relu"), last()));
+    }
+
+    public Model relu6() {
+        return add(new ReLU6(nextName("relu6"), last()));
+    }
+
+    public Model softmax() {
+        return add(new Softmax(nextName("softmax"), last()));
+    }
+
+    /** Drops a {@code rate} share of values while training. */
+    public Model dropout(double rate) {
+        return add(new Dropout(nextName("dropout"), last(), (float) rate));
+    }
+
+    /** Seed of the initial weights when they are drawn outside fit (fit uses its own seed). */
+    public Model seed(long seed) {
+        requireUnbuilt("seed");
+        this.seed = seed;
+        return this;
+    }
+
+    // ---- describing
+
+    public List<Layer> layers() {
+        return Collections.unmodifiableList(layers);
+    }
+
+    public Shape inputShape() {
+        return input;
+    }
+
+    public Shape outputShape() {
+        return last();
+    }
+
+    /** Trainable parameters of all layers. */
+    public int params() {
+        int n = 0;
+        for (Layer l : layers) {
+            n += l.params();
+        }
+        return n;
+    }
+
+    /** Multiply-accumulates of one inference. */
+    public long macs() {
+        long n = 0;
+        for (Layer l : layers) {
+            n += l.macs();
+        }
+        return n;
+    }
+
+    /** One row per layer: layer, output shape, params, MACs. */
+    public Table summary() {
+        StringColumn name = StringColumn.create("layer");
+        StringColumn shape = StringColumn.create("output shape");
+        IntColumn params = IntColumn.create("params");
+        LongColumn macs = LongColumn.create("MACs");
+        for (Layer l : layers) {
+            name.append(l.name());
+            shape.append(l.outputShape().toString());
+            params.append(l.params());
+            macs.append(l.macs());
+        }
+        return Table.create("model", name, shape, params, macs);
+    }
+
+    @Override
+    public String toHtml() {
+        StringBuilder s = new StringBuilder("<table><tr><th>layer</th><th>output shape</th><th>params</th><th>MACs</th></tr>");
+        s.append("<tr><td>input</td><td>").append(input).append("</td><td></td><td></td></tr>");
+        for (Layer l : layers) {
+            s.append(String.format("<tr><td>%s</td><td>%s</td><td>%,d</td><td>%,d</td></tr>",
+                    l.name(), l.outputShape(), l.params(), l.macs()));
+        }
+        return s.append(String.format("<tr><th>total</th><th></th><th>%,d</th><th>%,d</th></tr></table>", params(), macs()))
+                .toString();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("Model " + input);
+        for (Layer l : layers) {
+            s.append(" -> ").append(l.name()).append(' ').append(l.outputShape());
+        }
+        return s.append(String.format(" (%,d params)", params())).toString();
+    }
+
+    // ---- using
+
+    /**
+     * Trains on {@code data} and returns the per-epoch history. Stops cleanly when the thread is
+     * interrupted (the weights of the last finished batch stay); throws when the loss becomes NaN.
+     */
+    public History fit(Dataset data, Fit fit) {
+        requireLayers();
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("cannot fit on " + data.name() + ": the dataset is empty");
+        }
+        checkData(data);
+        if (network == null) {
+            build(fit.seedValue());
+        }
+        if (!network.trainable()) {
+            throw new IllegalStateException("the model has no trainable layer: add dense(...) or conv2d(...)");
+        }
+        return new Trainer(network, data, fit).run();
+    }
+
+    /** Loss, accuracy, confusion matrix and per-class precision/recall on {@code data}. */
+    public Metrics evaluate(Dataset data) {
+        requireLayers();
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("cannot evaluate on " + data.name() + ": the dataset is empty");
+        }
+        checkData(data);
+        return Evaluation.run(network(), data, data.isClassification() ? Loss.CROSS_ENTROPY : Loss.MEAN_SQUARED_ERROR,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The class with the highest output, and all outputs, for one input. */
+    public Prediction predict(Tensor x) {
+        List<float[]> trace = forwardTrace(x);
+        float[] out = trace.get(trace.size() - 1);
+        return new Prediction(Loss.argmax(out, 0, out.length), out);
+    }
+
+    /** The float output of every layer for one input, index-aligned with {@link #layers()}. */
+    public List<float[]> forwardTrace(Tensor x) {
+        requireLayers();
+        if (!x.shape().equals(input)) {
+            throw new IllegalArgumentException("the model takes inputs of shape " + input + " but this tensor is "
+                    + x.shape() + (x.shape().size() == input.size() ? ": reshape it with tensor.reshape(Shape.of("
+                    + dimsOf(input) + "))" : ""));
+        }
+        Network net = network();
+        Workspace ws = net.workspace(1, 1, 0, new SplittableRandom(0));
+        System.arraycopy(x.data(), 0, ws.input(), 0, x.size());
+        net.forward(ws, 1, false);
+        List<float[]> out = new ArrayList<>(layers.size());
+        for (int i = 0; i < layers.size(); i++) {
+            out.add(ws.act[i + 1].clone());
+        }
+        return out;
+    }
+
+    /** Writes the model (layers and weights) to {@code file}; see {@link ModelFile} for the format. */
+    public void save(Path file) {
+        requireLayers();
+        ModelFile.write(this, file);
+    }
+
+    /** Reads a model written by {@link #save}. */
+    public static Model load(Path file) {
+        return ModelFile.read(file);
+    }
+
+    // ---- inside the package
+
+    /** The network, its weights drawn from the model's seed when not yet. */
+    Network network() {
+        if (network == null) {
+            build(seed);
+        }
+        return network;
+    }
+
+    Model add(LayerSpec spec) {
+        int[] s = spec.settings();
+        return switch (spec.kind()) {
+            case DENSE -> dense(s[0]);
+            case CONV2D -> conv2d(s[0], s[1], s[3], Padding.values()[s[5]]);
+            case DEPTHWISE_CONV2D -> depthwiseConv2d(s[0], s[2], Padding.values()[s[4]]);
+            case MAX_POOL -> maxPool(s[0], s[2], Padding.values()[s[4]]);
+            case AVG_POOL -> avgPool(s[0], s[2], Padding.values()[s[4]]);
+            case FLATTEN -> flatten();
+            case RELU -> relu();
+            case RELU6 -> relu6();
+            case SOFTMAX -> softmax();
+            case DROPOUT -> dropout(Float.intBitsToFloat(s[0]));
+        };
+    }
+
+    private void build(long initSeed) {
+        requireLayers();
+        float[] params = new float[params()];
+        SplittableRandom rng = new SplittableRandom(initSeed);
+        int offset = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            l.bind(params, offset);
+            boolean reluNext = i + 1 < layers.size()
+                    && (layers.get(i + 1) instanceof ReLU || layers.get(i + 1) instanceof ReLU6);
+            l.initialize(rng.split(), reluNext);
+            offset += l.params();
+        }
+        network = new Network(List.copyOf(layers), params);
+    }
+
+    private Model add(Layer layer) {
+        requireUnbuilt(layer.name());
+        layers.add(layer);
+        return this;
+    }
+
+    private void requireUnbuilt(String what) {
+        if (network != null) {
+            throw new IllegalStateException("cannot add " + what + ": this model already has weights (it was trained or run); "
+                    + "build a new model with Model.sequential(" + input + ")");
+        }
+    }
+
+    private void requireLayers() {
+        if (layers.isEmpty()) {
+            throw new IllegalStateException("the model has no layers: add some, e.g. .flatten().dense(10).softmax()");
+        }
+    }
+
+    private void checkData(Dataset data) {
+        if (!data.shape().equals(input)) {
+            throw new IllegalArgumentException("the model takes inputs of shape " + input + " but " + data.name()
+                    + " has inputs of shape " + data.shape());
+        }
+        Shape out = last();
+        if (data.isClassification()) {
+            if (out.rank() != 1 || data.classes() > out.size()) {
+                throw new IllegalArgumentException(data.name() + " has labels 0.." + (data.classes() - 1)
+                        + " but the model outputs " + out + ": end the model with dense(" + data.classes() + ")");
+            }
+        } else if (!data.targetShape().equals(out) && data.targetShape().size() != out.size()) {
+            throw new IllegalArgumentException(data.name() + " has targets of shape " + data.targetShape()
+                    + " but the model outputs " + out);
+        }
+    }
+
+    private Shape last() {
+        return layers.isEmpty() ? input : layers.get(layers.size() - 1).outputShape();
+    }
+
+    private Shape requireFlat(String what) {
+        Shape in = last();
+        if (in.rank() != 1) {
+            String after = layers.isEmpty() ? "the input" : layers.get(layers.size() - 1).name();
+            throw new IllegalArgumentException(what + " needs a flat input but gets " + in + " from " + after
+                    + ": add .flatten() before it");
+        }
+        return in;
+    }
+
+    private String nextName(String kind) {
+        int n = nameCounts.merge(kind, 1, Integer::sum);
+        return n == 1 ? kind : kind + "_" + (n - 1);
+    }
+
+    private static void positive(String layer, int value, String what) {
+        if (value < 1) {
+            throw new IllegalArgumentException(layer + ": " + what + " must be at least 1, not " + value);
+        }
+    }
+
+    private static String dimsOf(Shape s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.rank(); i++) {
+            b.append(i == 0 ? "" : ", ").append(s.dim(i));
+        }
+        return b.toString();
+    }
+}

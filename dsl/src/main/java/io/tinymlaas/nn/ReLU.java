@@ -1,0 +1,34 @@
+package io.tinymlaas.nn;
+
+import io.tinymlaas.data.Shape;
+
+/** max(x, 0). */
+public final class ReLU extends Layer {
+    ReLU(String name, Shape shape) {
+        super(name, shape, shape);
+    }
+
+    @Override
+    void forward(float[] x, float[] y, int n, Scratch s, boolean training) {
+        int total = n * inputShape().size();
+        for (int k = 0; k < total; k++) {
+            y[k] = Math.max(x[k], 0f);
+        }
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] dy, float[] dx, float[] grad, int n, Scratch s) {
+        if (dx == null) {
+            return;
+        }
+        int total = n * inputShape().size();
+        for (int k = 0; k < total; k++) {
+            dx[k] = y[k] > 0f ? dy[k] : 0f;
+        }
+    }
+
+    @Override
+    LayerSpec spec() {
+        return LayerSpec.of(LayerSpec.Kind.RELU);
+    }
+}

@@ -1,0 +1,165 @@
+package io.tinymlaas.nn;
+
+import io.tinymlaas.data.Dataset;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The fit loop. Every batch is cut into one slice per worker; each worker gathers its samples,
+ * runs forward and backward into its own gradients, then each worker updates its own range of
+ * the parameters with the sum of all workers' gradients. Two hand-offs per batch, no allocation.
+ */
+final class Trainer {
+    private final Network net;
+    private final Fit fit;
+    private final Loss loss;
+    private final Dataset train;
+    private final Dataset validation;
+    private final List<TrainingListener> listeners;
+
+    Trainer(Network net, Dataset data, Fit fit) {
+        this.net = net;
+        this.fit = fit;
+        this.loss = fit.lossOr(data.isClassification() ? Loss.CROSS_ENTROPY : Loss.MEAN_SQUARED_ERROR);
+        if (fit.validationFraction() > 0) {
+            Dataset parts = data.split(fit.validationFraction(), fit.seedValue());
+            this.train = parts.train();
+            this.validation = parts.test();
+        } else {
+            this.train = data;
+            this.validation = fit.validationData();
+        }
+        this.listeners = new ArrayList<>(fit.listeners());
+        if (fit.showsProgress()) {
+            listeners.add(new ProgressBar(System.err));
+        }
+    }
+
+    History run() {
+        int batch = Math.min(fit.batchSize(), train.size());
+        int members = Math.max(1, Math.min(fit.threadCount(), batch));
+        int slice = (batch + members - 1) / members;
+        boolean classification = train.isClassification();
+        int classes = classification ? train.classes() : 0;
+        int targetSize = classification ? 0 : train.targetShape().size();
+        SplittableRandom rng = new SplittableRandom(fit.seedValue());
+        Workspace[] ws = new Workspace[members];
+        float[][] grads = new float[members][];
+        for (int t = 0; t < members; t++) {
+            ws[t] = net.workspace(slice, targetSize, classes, rng.split());
+            grads[t] = ws[t].paramGrad;
+        }
+        Optimizer optimizer = fit.method() == Fit.Method.ADAM
+                ? new Optimizer.Adam((float) fit.learningRate(), net.params.length)
+                : new Optimizer.Sgd((float) fit.learningRate(), (float) fit.momentum(), net.params.length);
+        int[] order = identity(train.size());
+        int batches = (train.size() + batch - 1) / batch;
+        int params = net.params.length;
+        History history = new History();
+        try (WorkerPool pool = new WorkerPool(members)) {
+            for (int epoch = 1; epoch <= fit.epochCount(); epoch++) {
+                shuffle(order, rng);
+                long start = System.nanoTime();
+                double lossSum = 0;
+                long correct = 0;
+                int seen = 0;
+                for (int b = 0; b < batches; b++) {
+                    if (Thread.interrupted()) {
+                        String message = "fit interrupted in epoch " + epoch + " after batch " + b + " of " + batches
+                                + ": the model keeps the weights of the last finished batch";
+                        System.err.println();
+                        System.err.println(message);
+                        if (seen > 0) {
+                            history.add(epochEvent(epoch, lossSum / seen, (double) correct / seen, start));
+                        }
+                        history.markInterrupted(message);
+                        listeners.forEach(l -> l.onEnd(history));
+                        return history;
+                    }
+                    int from = b * batch;
+                    int count = Math.min(batch, train.size() - from);
+                    pool.run(t -> step(ws[t], order, from, count, t, slice));
+                    double batchLoss = 0;
+                    for (Workspace w : ws) {
+                        batchLoss += w.loss;
+                        correct += w.correct;
+                    }
+                    if (!Double.isFinite(batchLoss)) {
+                        throw new ArithmeticException("the loss became " + batchLoss + " in epoch " + epoch + ", batch "
+                                + (b + 1) + ": the learning rate " + fit.learningRate()
+                                + " is too high for this model; re-create the model and try " + fit.learningRate() / 10);
+                    }
+                    optimizer.beginStep();
+                    pool.run(t -> optimizer.step(net.params, grads, (int) ((long) params * t / members),
+                            (int) ((long) params * (t + 1) / members)));
+                    lossSum += batchLoss;
+                    seen += count;
+                    if (!listeners.isEmpty()) {
+                        double elapsed = (System.nanoTime() - start) / 1e9;
+                        var event = new TrainingListener.BatchEvent(epoch, fit.epochCount(), b + 1, batches,
+                                lossSum / seen, classification ? (double) correct / seen : Double.NaN, seen / elapsed,
+                                elapsed / (b + 1) * (batches - b - 1));
+                        listeners.forEach(l -> l.onBatch(event));
+                    }
+                }
+                TrainingListener.EpochEvent event = epochEvent(epoch, lossSum / seen,
+                        classification ? (double) correct / seen : Double.NaN, start);
+                if (validation != null) {
+                    Metrics m = Evaluation.run(net, validation, loss, pool, ws);
+                    event = new TrainingListener.EpochEvent(epoch, fit.epochCount(), event.loss(), event.accuracy(),
+                            m.loss(), m.accuracy(), event.seconds());
+                }
+                history.add(event);
+                var done = event;
+                listeners.forEach(l -> l.onEpoch(done));
+            }
+        }
+        listeners.forEach(l -> l.onEnd(history));
+        return history;
+    }
+
+    private TrainingListener.EpochEvent epochEvent(int epoch, double meanLoss, double accuracy, long start) {
+        return new TrainingListener.EpochEvent(epoch, fit.epochCount(), meanLoss, accuracy, Double.NaN, Double.NaN,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Worker {@code t}'s part of one batch: its slice forward and backward into its own gradients. */
+    private void step(Workspace w, int[] order, int from, int count, int t, int slice) {
+        w.loss = 0;
+        w.correct = 0;
+        java.util.Arrays.fill(w.paramGrad, 0f);
+        int lo = Math.min(count, t * slice);
+        int n = Math.min(slice, count - lo);
+        if (n <= 0) {
+            return;
+        }
+        train.copyInputs(order, from + lo, n, w.input(), 0);
+        if (train.isClassification()) {
+            train.copyLabels(order, from + lo, n, w.labels, 0);
+        } else {
+            train.copyTargets(order, from + lo, n, w.targets, 0);
+        }
+        net.forward(w, n, true);
+        loss.apply(w, n, net.endsWithSoftmax, net.lossGradient(w, loss), count, false);
+        net.backward(w, n, loss);
+    }
+
+    static int[] identity(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
+
+    static void shuffle(int[] a, SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = a[i];
+            a[i] = a[j];
+            a[j] = tmp;
+        }
+    }
+}

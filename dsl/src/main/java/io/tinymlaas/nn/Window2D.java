@@ -1,0 +1,44 @@
+package io.tinymlaas.nn;
+
+import io.tinymlaas.data.Shape;
+
+/**
+ * The geometry of a sliding window over an (height, width, channels) input: kernel, stride,
+ * padding, and the output size and top/left padding that follow (TFLite's rules).
+ */
+record Window2D(int kernelH, int kernelW, int strideH, int strideW, Padding padding,
+                int inH, int inW, int outH, int outW, int padTop, int padLeft) {
+
+    static Window2D of(String layer, Shape in, int kernelH, int kernelW, int strideH, int strideW, Padding padding) {
+        if (in.rank() != 3) {
+            throw new IllegalArgumentException(layer + " needs an (height, width, channels) input, but gets " + in
+                    + ": start the model from an image shape such as Shape.of(28, 28, 1)");
+        }
+        if (kernelH < 1 || kernelW < 1 || strideH < 1 || strideW < 1) {
+            throw new IllegalArgumentException(layer + ": kernel " + kernelH + "x" + kernelW + " and stride "
+                    + strideH + "x" + strideW + " must be at least 1");
+        }
+        int h = in.dim(0);
+        int w = in.dim(1);
+        int outH;
+        int outW;
+        if (padding == Padding.VALID) {
+            if (kernelH > h || kernelW > w) {
+                throw new IllegalArgumentException(layer + ": the " + kernelH + "x" + kernelW
+                        + " window does not fit its input " + in + " with VALID padding: use Padding.SAME or a smaller window");
+            }
+            outH = (h - kernelH) / strideH + 1;
+            outW = (w - kernelW) / strideW + 1;
+        } else {
+            outH = (h + strideH - 1) / strideH;
+            outW = (w + strideW - 1) / strideW;
+        }
+        int padTop = padding == Padding.SAME ? Math.max((outH - 1) * strideH + kernelH - h, 0) / 2 : 0;
+        int padLeft = padding == Padding.SAME ? Math.max((outW - 1) * strideW + kernelW - w, 0) / 2 : 0;
+        return new Window2D(kernelH, kernelW, strideH, strideW, padding, h, w, outH, outW, padTop, padLeft);
+    }
+
+    int outPixels() {
+        return outH * outW;
+    }
+}
