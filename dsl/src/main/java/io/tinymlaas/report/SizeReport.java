@@ -1,6 +1,7 @@
 package io.tinymlaas.report;
 
 import io.tinymlaas.Displayable;
+import io.tinymlaas.nn.Model;
 import io.tinymlaas.quant.Int8Graph;
 import io.tinymlaas.target.ArenaPlan;
 import io.tinymlaas.target.Bytes;
@@ -43,6 +44,11 @@ public final class SizeReport implements Displayable {
         return of(Network.of(graph), target, Precision.INT8);
     }
 
+    /** The report of a float model (float32), with what int8 quantization would make of it beside it. */
+    public static SizeReport of(Model model, Target target) {
+        return of(ModelNetwork.of(model), target, Precision.FLOAT32);
+    }
+
     /**
      * The report of any model the DSL knows: an {@link Int8Graph}, or anything {@link SizeReportable}
      * (a quantized or float model). Used by {@code %size}, which sees only notebook variables.
@@ -50,6 +56,9 @@ public final class SizeReport implements Displayable {
     public static SizeReport ofAny(Object model, Target target) {
         if (model instanceof Int8Graph graph) {
             return of(graph, target);
+        }
+        if (model instanceof Model floatModel) {
+            return of(floatModel, target);
         }
         if (model instanceof SizeReportable sizeable) {
             return sizeable.sizeReport(target);
