@@ -67,6 +67,11 @@ public final class SizeReport implements Displayable {
                 + ": give a quantized model, a float Model or an Int8Graph");
     }
 
+    /** True for what {@link #ofAny} takes: an Int8Graph, a float Model, anything SizeReportable. */
+    public static boolean canSize(Object model) {
+        return model instanceof Int8Graph || model instanceof Model || model instanceof SizeReportable;
+    }
+
     static SizeReport of(Network network, Target target, Precision precision) {
         return new SizeReport(Estimate.of(network, target, precision),
                 Estimate.of(network, target, precision.other()));

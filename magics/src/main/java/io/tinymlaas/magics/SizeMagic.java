@@ -52,9 +52,11 @@ public final class SizeMagic implements Magic {
                 "no variable '" + name + "' in this notebook: variables are " + context.variableNames()));
     }
 
+    /** Names of the notebook's models: the variables %size can report on. */
     @Override
     public List<String> complete(String prefix, MagicContext context) {
         String typed = prefix == null ? "" : prefix.trim();
-        return context.variableNames().stream().filter(n -> n.startsWith(typed)).toList();
+        return context.variableNames().stream().filter(n -> n.startsWith(typed))
+                .filter(n -> context.variable(n).filter(SizeReport::canSize).isPresent()).toList();
     }
 }

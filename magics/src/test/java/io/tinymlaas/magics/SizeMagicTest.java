@@ -7,6 +7,8 @@ import io.tinymlaas.quant.Int8Op;
 import io.tinymlaas.quant.OpKind;
 import io.tinymlaas.quant.TensorSpec;
 import io.tinymlaas.quant.Window;
+import io.tinymlaas.nn.Model;
+import io.tinymlaas.report.Precision;
 import io.tinymlaas.report.SizeReport;
 import io.tinymlaas.report.SizeReportable;
 import org.junit.jupiter.api.Test;
@@ -72,8 +74,19 @@ class SizeMagicTest {
     }
 
     @Test
-    void completesVariableNames() {
-        var context = new FakeContext().with("model", 1).with("q", 2).with("mnist", 3);
-        assertEquals(List.of("model", "mnist"), magic.complete("m", context));
+    void sizesAFloatModel() throws Exception {
+        Model model = Model.sequential(Shape.of(28, 28, 1)).conv2d(8, 3).relu().maxPool(2).flatten().dense(10).softmax();
+        SizeReport report = (SizeReport) magic.run("model", new FakeContext().with("model", model));
+        assertEquals(Precision.FLOAT32, report.precision());
+        assertEquals(4 * (5408 + 1352), report.arenaBytes());
+        assertTrue(report.toHtml().contains("fits esp32"));
+    }
+
+    @Test
+    void completesTheNamesOfModels() {
+        var context = new FakeContext().with("model", Model.sequential(Shape.of(4)).dense(2))
+                .with("mnist", "data").with("mlp", dense(3)).with("q", dense(2));
+        assertEquals(List.of("model", "mlp"), magic.complete("m", context));
+        assertEquals(List.of("model", "mlp", "q"), magic.complete("", context));
     }
 }
