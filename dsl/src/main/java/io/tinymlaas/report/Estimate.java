@@ -16,8 +16,8 @@ import java.util.Set;
 /**
  * Flash, RAM and latency of one network at one precision on one target, part by part.
  *
- * <p>Flash = weights + biases + quantization parameters + graph description + the kernels of the
- * op kinds used + the runtime core + the platform. RAM = planned arena + I/O frame buffer +
+ * <p>Flash = weights + biases + quantization parameters + graph description + the
+ * kernels linked + the runtime core + the platform. RAM = planned arena + serial buffers +
  * protocol server state + stack. Weights and tables are assumed compiled into flash as const C
  * data (C export); a model blob loaded at run time over serial holds them in RAM instead
  * ({@link #blobBytes()}).
@@ -34,7 +34,7 @@ record Estimate(Network network, Target target, Precision precision, ArenaPlan a
     static final String PLATFORM = "platform";
     static final String ARENA = "tensor arena";
     static final String IO = "serial buffers";
-    static final String BOOKKEEPING = "runtime state";
+    static final String STATE = "runtime state";
     static final String STACK = "stack";
 
     /** Per output channel: the int32 multiplier and int32 shift of QuantizeMultiplier. */
@@ -101,7 +101,7 @@ record Estimate(Network network, Target target, Precision precision, ArenaPlan a
         Map<String, Long> ram = new LinkedHashMap<>();
         ram.put(ARENA, arena.arenaBytes());
         ram.put(IO, protocolBuffers(Math.max(in, out + INFER_ANSWER_HEADER)));
-        ram.put(BOOKKEEPING, (long) SERVER_STATE_BYTES);
+        ram.put(STATE, (long) SERVER_STATE_BYTES);
         ram.put(STACK, (long) target.stackBytes());
         return new Estimate(network, target, precision, arena, flash, ram, rows);
     }

@@ -31,7 +31,7 @@ final class SizeChart {
         BANDS.put("runtime code", List.of(Estimate.KERNELS, Estimate.RUNTIME));
         BANDS.put("platform", List.of(Estimate.PLATFORM));
         BANDS.put("tensor arena", List.of(Estimate.ARENA));
-        BANDS.put("I/O + bookkeeping + stack", List.of(Estimate.IO, Estimate.BOOKKEEPING, Estimate.STACK));
+        BANDS.put("serial buffers + state + stack", List.of(Estimate.IO, Estimate.STATE, Estimate.STACK));
     }
 
     static CategoryChart chart(Estimate first, Estimate second) {

@@ -95,7 +95,7 @@ public final class SizeReport implements Displayable {
         return estimate.flash();
     }
 
-    /** Everything the model needs in RAM: arena, I/O buffer, bookkeeping, stack. */
+    /** Everything the model needs in RAM: arena, serial buffers, runtime state, stack. */
     public long ramBytes() {
         return estimate.ram();
     }
@@ -147,7 +147,7 @@ public final class SizeReport implements Displayable {
         return estimate.flashParts();
     }
 
-    /** RAM part by part: tensor arena, I/O frame buffer, bookkeeping, stack. */
+    /** RAM part by part: tensor arena, serial buffers, runtime state, stack. */
     public Map<String, Long> ramBreakdown() {
         return estimate.ramParts();
     }

@@ -87,7 +87,10 @@ final class BoardCatalog {
                     .description("QEMU mps2-an386 (emulated Cortex-M4, the runtime's test board)")
                     .core(Core.CORTEX_M4F).clockMHz(25)
                     .ramKB(4 * 1024)
-                    .flashKB(4 * 1024).platformFlashKB(2)       // vector table, startup, CMSDK UART, newlib-nano bits
+                    // Platform measured: firmware/mps2 (startup, CMSDK UART, SysTick, main) built with the
+                    // runtime, -Os --gc-sections, newlib-nano: 9684 B .text + 32 B .data, of which the
+                    // runtime is 8311 B.
+                    .flashKB(4 * 1024).platformFlashBytes(1_405)
                     .build(),
             // The development machine running the host runtime as a process: memory is not a limit
             // for a tiny model, so the budgets are a nominal 1 GB; the clock a typical 3 GHz.

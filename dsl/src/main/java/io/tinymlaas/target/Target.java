@@ -8,6 +8,7 @@ import tech.tablesaw.api.Table;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A board a model must fit: its core and clock, its RAM and flash, and how much of each is left
@@ -63,14 +64,15 @@ public final class Target implements Displayable {
     /** The catalog as a table: one row a board. */
     public static Table list() {
         List<Target> all = BoardCatalog.all();
+        ToDoubleFunction<Long> kb = bytes -> Math.round(bytes / 102.4) / 10.0;
         return Table.create("targets",
                 StringColumn.create("name", all.stream().map(Target::name)),
                 StringColumn.create("core", all.stream().map(t -> t.core.label())),
                 IntColumn.create("MHz", all.stream().mapToInt(Target::clockMHz).toArray()),
-                DoubleColumn.create("RAM KB", all.stream().mapToDouble(t -> t.ramBytes / 1024.0)),
-                DoubleColumn.create("usable RAM KB", all.stream().mapToDouble(t -> t.usableRamBytes / 1024.0)),
-                DoubleColumn.create("flash KB", all.stream().mapToDouble(t -> t.flashBytes / 1024.0)),
-                DoubleColumn.create("usable flash KB", all.stream().mapToDouble(t -> t.usableFlashBytes / 1024.0)),
+                DoubleColumn.create("RAM KB", all.stream().mapToDouble(t -> kb.applyAsDouble(t.ramBytes))),
+                DoubleColumn.create("usable RAM KB", all.stream().mapToDouble(t -> kb.applyAsDouble(t.usableRamBytes))),
+                DoubleColumn.create("flash KB", all.stream().mapToDouble(t -> kb.applyAsDouble(t.flashBytes))),
+                DoubleColumn.create("usable flash KB", all.stream().mapToDouble(t -> kb.applyAsDouble(t.usableFlashBytes))),
                 StringColumn.create("board", all.stream().map(Target::description)));
     }
 
@@ -99,7 +101,7 @@ public final class Target implements Displayable {
         return ramBytes;
     }
 
-    /** RAM left for our runtime and the model: arena, I/O buffers, bookkeeping and stack. */
+    /** RAM left for our runtime and the model: arena, serial buffers, runtime state and stack. */
     public long usableRamBytes() {
         return usableRamBytes;
     }
