@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 /**
  * Will this model fit this board? Flash, RAM (from a planned tensor arena) and latency, per layer
@@ -213,8 +214,10 @@ public final class SizeReport implements Displayable {
                 + Bytes.format(blobBytes()) + " blob over serial they take RAM instead. Latency: ±50% estimate from "
                 + Html.escape(target().core().label()) + " cycles per MAC. Runtime code: "
                 + Html.escape(target().runtimeCode().source()) + ".</div>";
+        String parts = "<table>" + Html.row("flash " + precision(), parts(flashBreakdown()))
+                + Html.row("RAM " + precision(), parts(ramBreakdown())) + "</table>";
         return Html.card("size of the " + precision() + " model on " + target().name(), target().toString(),
-                verdict + why + Html.table(totals()) + "<br/>" + Html.table(table()) + chart + notes);
+                verdict + why + Html.table(totals()) + parts + Html.table(table()) + chart + notes);
     }
 
     @Override
@@ -223,6 +226,11 @@ public final class SizeReport implements Displayable {
                 precision(), target().name(), Bytes.format(flashBytes()), Bytes.format(target().usableFlashBytes()),
                 Bytes.format(ramBytes()), Bytes.format(target().usableRamBytes()), Bytes.format(arenaBytes()),
                 ms(latencyMillis()), fits() ? "fits" : "does not fit");
+    }
+
+    private static String parts(Map<String, Long> parts) {
+        return parts.entrySet().stream().map(p -> p.getKey() + " " + Bytes.format(p.getValue()))
+                .collect(Collectors.joining(" · "));
     }
 
     private static LongColumn longs(String name, List<Estimate.Row> rows, ToLongFunction<Estimate.Row> f) {

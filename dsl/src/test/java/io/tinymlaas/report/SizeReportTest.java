@@ -128,6 +128,7 @@ class SizeReportTest {
         assertTrue(html.contains("fits esp32"));
         assertTrue(html.contains("conv2d(8, 3)"));
         assertTrue(html.contains("data:image/png;base64,"));
+        assertTrue(html.contains("tensor arena 6.6 KB"), "RAM parts");
         byte[] png = r.toPng();
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
