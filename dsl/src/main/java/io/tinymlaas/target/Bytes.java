@@ -2,7 +2,7 @@ package io.tinymlaas.target;
 
 import java.util.Locale;
 
-/** Byte counts as people read them: 912 B, 98.0 KB, 1.25 MB (1 KB = 1024 bytes, as datasheets count memory). */
+/** Byte counts as people read them: 912 B, 98.0 KB, 1.25 MB, 1.00 GB (1 KB = 1024 bytes, as datasheets count memory). */
 public final class Bytes {
     private Bytes() {
     }
@@ -15,6 +15,9 @@ public final class Bytes {
         if (abs < 1024 * 1024) {
             return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
         }
-        return String.format(Locale.ROOT, "%.2f MB", bytes / (1024.0 * 1024.0));
+        if (abs < 1024L * 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.2f MB", bytes / (1024.0 * 1024.0));
+        }
+        return String.format(Locale.ROOT, "%.2f GB", bytes / (1024.0 * 1024.0 * 1024.0));
     }
 }

@@ -87,5 +87,7 @@ class TargetTest {
         assertEquals("912 B", Bytes.format(912));
         assertEquals("98.0 KB", Bytes.format(100352));
         assertEquals("4.00 MB", Bytes.format(4L * 1024 * 1024));
+        assertEquals("1.00 GB", Bytes.format(1024L * 1024 * 1024));
+        assertEquals("-308 B", Bytes.format(-308));
     }
 }
