@@ -13,6 +13,7 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +67,22 @@ public final class SizeReport implements Displayable {
         }
         throw new IllegalArgumentException("cannot size a " + (model == null ? "null" : model.getClass().getSimpleName())
                 + ": give a quantized model, a float Model or an Int8Graph");
+    }
+
+    /**
+     * The same model on several boards, one row each: does it fit, flash and RAM against the
+     * budgets, estimated latency. {@code SizeReport.compare(q, Target.of("esp32"), Target.of("rp2040"))}.
+     */
+    public static Table compare(Object model, Target... targets) {
+        List<SizeReport> reports = Arrays.stream(targets).map(t -> ofAny(model, t)).toList();
+        return Table.create("boards",
+                StringColumn.create("target", reports.stream().map(r -> r.target().name())),
+                StringColumn.create("fits", reports.stream().map(r -> r.fits() ? "yes" : "no")),
+                StringColumn.create("flash", reports.stream().map(r -> Bytes.format(r.flashBytes()))),
+                StringColumn.create("usable flash", reports.stream().map(r -> Bytes.format(r.target().usableFlashBytes()))),
+                StringColumn.create("RAM", reports.stream().map(r -> Bytes.format(r.ramBytes()))),
+                StringColumn.create("usable RAM", reports.stream().map(r -> Bytes.format(r.target().usableRamBytes()))),
+                DoubleColumn.create("est. ms", reports.stream().mapToDouble(r -> Math.round(r.latencyMillis() * 1000) / 1000.0)));
     }
 
     /** True for what {@link #ofAny} takes: an Int8Graph, a float Model, anything SizeReportable. */

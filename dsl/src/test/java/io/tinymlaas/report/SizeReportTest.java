@@ -122,6 +122,18 @@ class SizeReportTest {
     }
 
     @Test
+    void comparesBoards() {
+        Table t = SizeReport.compare(TestGraphs.mlp(), ESP32, Target.of("rp2040"), Target.of("arduino-uno"));
+        assertEquals(3, t.rowCount());
+        assertEquals("yes", t.stringColumn("fits").get(0));
+        assertEquals("yes", t.stringColumn("fits").get(1));
+        assertEquals("no", t.stringColumn("fits").get(2));
+        // the M0+ at 133 MHz is slower than the LX6 at 240 MHz, the AVR at 16 MHz slowest
+        assertTrue(t.doubleColumn("est. ms").get(0) < t.doubleColumn("est. ms").get(1));
+        assertTrue(t.doubleColumn("est. ms").get(1) < t.doubleColumn("est. ms").get(2));
+    }
+
+    @Test
     void displaysAsCardAndChart() {
         SizeReport r = SizeReport.of(TestGraphs.cnn(), ESP32);
         String html = r.toHtml();
