@@ -1,11 +1,11 @@
 package io.tinymlaas.report;
 
+import io.tinymlaas.Html;
 import io.tinymlaas.Displayable;
 import io.tinymlaas.nn.Model;
 import io.tinymlaas.quant.Int8Graph;
 import io.tinymlaas.target.ArenaPlan;
 import io.tinymlaas.target.Bytes;
-import io.tinymlaas.target.Html;
 import io.tinymlaas.target.Target;
 import org.knowm.xchart.CategoryChart;
 import tech.tablesaw.api.DoubleColumn;

@@ -1,5 +1,6 @@
 package io.tinymlaas.target;
 
+import io.tinymlaas.Html;
 import io.tinymlaas.Displayable;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;

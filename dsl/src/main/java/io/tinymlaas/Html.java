@@ -1,10 +1,10 @@
-package io.tinymlaas.target;
+package io.tinymlaas;
 
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** The few HTML pieces targets and reports display with: a card, a key/value row, a table, escaping. */
+/** The few HTML pieces DSL objects display with: a card, a key/value row, a table, escaping. */
 public final class Html {
     private static final String CARD_STYLE = "border:1px solid #ccc;border-radius:6px;padding:8px 12px;"
             + "font-family:sans-serif;font-size:13px;display:inline-block;max-width:100%";
