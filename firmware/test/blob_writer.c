@@ -1,0 +1,107 @@
+#include <string.h>
+#include "blob_writer.h"
+#include "../runtime/tm_crc32.h"
+
+void blob_put_u16(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)v;
+    p[1] = (uint8_t)(v >> 8);
+}
+
+void blob_put_u32(uint8_t *p, uint32_t v)
+{
+    blob_put_u16(p, v);
+    blob_put_u16(p + 2, v >> 16);
+}
+
+void blob_fix_crc(uint8_t *blob, uint32_t length)
+{
+    blob_put_u32(blob + length - 4, tm_crc32(blob, length - 4));
+}
+
+/* Appends an array at *end (4-aligned), writes (offset, count) at field; returns 0 if full. */
+static int put_array(uint8_t *out, uint32_t capacity, uint32_t *end, uint8_t *field,
+                     const void *data, uint32_t count, uint32_t element_bytes)
+{
+    const uint32_t bytes = count * element_bytes;
+    if (count == 0) {
+        blob_put_u32(field, 0);
+        blob_put_u32(field + 4, 0);
+        return 1;
+    }
+    *end = (*end + 3u) & ~3u;
+    if (*end + bytes + 4 > capacity) {
+        return 0;
+    }
+    if (element_bytes == 1) {
+        memcpy(out + *end, data, bytes);
+    } else {
+        const int32_t *values = (const int32_t *)data;
+        uint32_t i;
+        for (i = 0; i < count; i++) {
+            blob_put_u32(out + *end + 4 * i, (uint32_t)values[i]);
+        }
+    }
+    blob_put_u32(field, *end);
+    blob_put_u32(field + 4, count);
+    *end += bytes;
+    return 1;
+}
+
+uint32_t blob_write(const tm_model *m, uint8_t *out, uint32_t capacity)
+{
+    const uint32_t op_table = 24 + 32u * m->tensor_count;
+    uint32_t end = op_table + 64u * m->op_count;
+    uint32_t i;
+    int k;
+    if (end + 4 > capacity) {
+        return 0;
+    }
+    memset(out, 0, capacity); /* tables, padding */
+    memcpy(out, "TMLB", 4);
+    blob_put_u16(out + 4, 1);
+    blob_put_u32(out + 12, m->arena_bytes);
+    blob_put_u16(out + 16, m->tensor_count);
+    blob_put_u16(out + 18, m->op_count);
+    blob_put_u16(out + 20, m->input);
+    blob_put_u16(out + 22, m->output);
+    for (i = 0; i < m->tensor_count; i++) {
+        const tm_tensor *t = &m->tensors[i];
+        uint8_t *e = out + 24 + 32 * i;
+        uint32_t scale_bits;
+        e[0] = t->rank;
+        for (k = 0; k < TM_MAX_RANK; k++) {
+            blob_put_u32(e + 4 + 4 * k, t->dims[k]);
+        }
+        memcpy(&scale_bits, &t->scale, 4);
+        blob_put_u32(e + 20, scale_bits);
+        blob_put_u32(e + 24, (uint32_t)t->zero_point);
+        blob_put_u32(e + 28, t->arena_offset);
+    }
+    for (i = 0; i < m->op_count; i++) {
+        const tm_op *op = &m->ops[i];
+        uint8_t *e = out + op_table + 64 * i;
+        e[0] = op->opcode;
+        blob_put_u16(e + 2, op->input);
+        blob_put_u16(e + 4, op->output);
+        blob_put_u16(e + 8, op->kernel_h);
+        blob_put_u16(e + 10, op->kernel_w);
+        blob_put_u16(e + 12, op->stride_h);
+        blob_put_u16(e + 14, op->stride_w);
+        blob_put_u16(e + 16, op->pad_top);
+        blob_put_u16(e + 18, op->pad_left);
+        blob_put_u32(e + 20, (uint32_t)op->activation_min);
+        blob_put_u32(e + 24, (uint32_t)op->activation_max);
+        blob_put_u32(e + 28, (uint32_t)op->diff_min);
+        if (!put_array(out, capacity, &end, e + 32, op->weights, op->weights_count, 1)
+            || !put_array(out, capacity, &end, e + 40, op->bias, op->bias_count, 4)
+            || !put_array(out, capacity, &end, e + 48, op->multipliers, op->multipliers_count, 4)
+            || !put_array(out, capacity, &end, e + 56, op->shifts, op->shifts_count, 4)) {
+            return 0;
+        }
+    }
+    end = (end + 3u) & ~3u; /* padding between arrays and at the end is zero */
+    blob_put_u32(out + 8, end + 4);
+    blob_fix_crc(out, end + 4);
+    return end + 4;
+}

@@ -1,0 +1,262 @@
+/* Random cases printed by TFLM's own code (vectors/tflm-random.txt, from the quant branch's
+ * test resources): arithmetic, softmax, conv, depthwise, fully connected and pools. */
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "../runtime/tm_arith.h"
+#include "../runtime/tm_kernels.h"
+
+#define MAX_VALUES 4096
+#define MAX_SEGMENTS 8
+
+/* One line split at '|': segment k holds count[k] integers (the head's after the kind). */
+typedef struct {
+    long values[MAX_SEGMENTS][MAX_VALUES];
+    int count[MAX_SEGMENTS];
+    int segments;
+} fields;
+
+static void parse(char *line, int skip, fields *f)
+{
+    char *segment = line;
+    f->segments = 0;
+    while (segment != NULL && f->segments < MAX_SEGMENTS) {
+        char *bar = strchr(segment, '|');
+        char *p = segment;
+        char *end;
+        int n = 0;
+        int skipped = 0;
+        if (bar != NULL) {
+            *bar = 0;
+        }
+        while (n < MAX_VALUES) {
+            while (*p == ' ') {
+                p++;
+            }
+            if (*p == 0 || *p == '\n') {
+                break;
+            }
+            if (f->segments == 0 && skipped < skip) {
+                while (*p != ' ' && *p != 0) {
+                    p++;
+                }
+                skipped++;
+                continue;
+            }
+            f->values[f->segments][n] = strtol(p, &end, 10);
+            if (end == p) {
+                break;
+            }
+            p = end;
+            n++;
+        }
+        f->count[f->segments++] = n;
+        segment = bar != NULL ? bar + 1 : NULL;
+    }
+}
+
+static void to_int8(const fields *f, int k, int8_t *out)
+{
+    int i;
+    for (i = 0; i < f->count[k]; i++) {
+        out[i] = (int8_t)f->values[k][i];
+    }
+}
+
+static void to_int32(const fields *f, int k, int32_t *out)
+{
+    int i;
+    for (i = 0; i < f->count[k]; i++) {
+        out[i] = (int32_t)f->values[k][i];
+    }
+}
+
+static tm_tensor tensor(uint32_t h, uint32_t w, uint32_t c, int32_t zero_point)
+{
+    tm_tensor t;
+    memset(&t, 0, sizeof t);
+    t.rank = 3;
+    t.dims[0] = h;
+    t.dims[1] = w;
+    t.dims[2] = c;
+    t.dims[3] = 1;
+    t.scale = 1.0f;
+    t.zero_point = zero_point;
+    t.bytes = h * w * c;
+    return t;
+}
+
+static int same_bytes(const int8_t *actual, const fields *f, int k)
+{
+    int i;
+    for (i = 0; i < f->count[k]; i++) {
+        if (actual[i] != (int8_t)f->values[k][i]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int8_t in8[MAX_VALUES], w8[MAX_VALUES], out8[MAX_VALUES], out8b[MAX_VALUES];
+static int32_t bias[MAX_VALUES], mult[MAX_VALUES], shift[MAX_VALUES];
+
+/* h w cin cout kh kw sh sw padTop padLeft oh ow inZp outZp actMin actMax | in | filter | bias | mult | shift | out */
+static int conv_case(const fields *f, int depthwise)
+{
+    const long *v = f->values[0];
+    tm_tensor in = tensor((uint32_t)v[0], (uint32_t)v[1], (uint32_t)v[2], (int32_t)v[12]);
+    tm_tensor out = tensor((uint32_t)v[10], (uint32_t)v[11], (uint32_t)v[3], (int32_t)v[13]);
+    tm_op op;
+    memset(&op, 0, sizeof op);
+    op.opcode = depthwise ? TM_OP_DEPTHWISE_CONV_2D : TM_OP_CONV_2D;
+    op.kernel_h = (uint16_t)v[4];
+    op.kernel_w = (uint16_t)v[5];
+    op.stride_h = (uint16_t)v[6];
+    op.stride_w = (uint16_t)v[7];
+    op.pad_top = (uint16_t)v[8];
+    op.pad_left = (uint16_t)v[9];
+    op.activation_min = (int32_t)v[14];
+    op.activation_max = (int32_t)v[15];
+    to_int8(f, 1, in8);
+    to_int8(f, 2, w8);
+    to_int32(f, 3, bias);
+    to_int32(f, 4, mult);
+    to_int32(f, 5, shift);
+    op.weights = w8;
+    op.weights_count = (uint32_t)f->count[2];
+    op.bias = bias;
+    op.bias_count = (uint32_t)f->count[3];
+    op.multipliers = mult;
+    op.multipliers_count = (uint32_t)f->count[4];
+    op.shifts = shift;
+    op.shifts_count = (uint32_t)f->count[5];
+    if (depthwise) {
+        tm_depthwise_conv2d(&op, &in, in8, &out, out8);
+    } else {
+        tm_conv2d(&op, &in, in8, &out, out8);
+    }
+    return f->count[6] == (int)out.bytes && same_bytes(out8, f, 6);
+}
+
+/* n m inZp outZp actMin actMax | in | weights | bias | mult | shift | out */
+static int fully_connected_case(const fields *f)
+{
+    const long *v = f->values[0];
+    tm_tensor in = tensor(1, 1, (uint32_t)v[0], (int32_t)v[2]);
+    tm_tensor out = tensor(1, 1, (uint32_t)v[1], (int32_t)v[3]);
+    tm_op op;
+    memset(&op, 0, sizeof op);
+    op.opcode = TM_OP_FULLY_CONNECTED;
+    op.activation_min = (int32_t)v[4];
+    op.activation_max = (int32_t)v[5];
+    to_int8(f, 1, in8);
+    to_int8(f, 2, w8);
+    to_int32(f, 3, bias);
+    to_int32(f, 4, mult);
+    to_int32(f, 5, shift);
+    op.weights = w8;
+    op.weights_count = (uint32_t)f->count[2];
+    op.bias = bias;
+    op.bias_count = (uint32_t)f->count[3];
+    op.multipliers = mult;
+    op.multipliers_count = (uint32_t)f->count[4];
+    op.shifts = shift;
+    op.shifts_count = (uint32_t)f->count[5];
+    tm_fully_connected(&op, &in, in8, &out, out8);
+    return f->count[6] == (int)out.bytes && same_bytes(out8, f, 6);
+}
+
+/* h w c kh kw sh sw padTop padLeft oh ow | in | average | max */
+static int pool_case(const fields *f)
+{
+    const long *v = f->values[0];
+    tm_tensor in = tensor((uint32_t)v[0], (uint32_t)v[1], (uint32_t)v[2], 0);
+    tm_tensor out = tensor((uint32_t)v[9], (uint32_t)v[10], (uint32_t)v[2], 0);
+    tm_op op;
+    memset(&op, 0, sizeof op);
+    op.opcode = TM_OP_AVERAGE_POOL_2D;
+    op.kernel_h = (uint16_t)v[3];
+    op.kernel_w = (uint16_t)v[4];
+    op.stride_h = (uint16_t)v[5];
+    op.stride_w = (uint16_t)v[6];
+    op.pad_top = (uint16_t)v[7];
+    op.pad_left = (uint16_t)v[8];
+    op.activation_min = -128;
+    op.activation_max = 127;
+    to_int8(f, 1, in8);
+    tm_average_pool2d(&op, &in, in8, &out, out8);
+    tm_max_pool2d(&op, &in, in8, &out, out8b);
+    return same_bytes(out8, f, 2) && same_bytes(out8b, f, 3);
+}
+
+/* scale multiplier left_shift diff_min | in | out (the scale, a hex float, is skipped) */
+static int softmax_case(const fields *f)
+{
+    const long *v = f->values[0];
+    const int32_t multiplier = (int32_t)v[0];
+    const int32_t left_shift = (int32_t)v[1];
+    tm_tensor in = tensor(1, 1, (uint32_t)f->count[1], 0);
+    tm_tensor out = tensor(1, 1, (uint32_t)f->count[1], -128);
+    tm_op op;
+    memset(&op, 0, sizeof op);
+    op.opcode = TM_OP_SOFTMAX;
+    op.diff_min = (int32_t)v[2];
+    op.multipliers = &multiplier;
+    op.multipliers_count = 1;
+    op.shifts = &left_shift;
+    op.shifts_count = 1;
+    to_int8(f, 1, in8);
+    tm_softmax(&op, &in, in8, &out, out8);
+    return same_bytes(out8, f, 2);
+}
+
+void test_random(const char *dir)
+{
+    static char line[16384];
+    static fields f;
+    char path[512];
+    int cases = 0;
+    FILE *file;
+    snprintf(path, sizeof path, "%s/tflm-random.txt", dir);
+    file = fopen(path, "r");
+    CHECK(file != NULL);
+    if (file == NULL) {
+        return;
+    }
+    while (fgets(line, sizeof line, file)) {
+        char copy[64];
+        int ok = 1;
+        strncpy(copy, line, sizeof copy - 1);
+        copy[sizeof copy - 1] = 0;
+        if (strncmp(line, "MBQM ", 5) == 0) {
+            parse(line, 1, &f);
+            ok = tm_multiply_by_quantized_multiplier((int32_t)f.values[0][0], (int32_t)f.values[0][1],
+                                                     (int)f.values[0][2]) == f.values[0][3];
+        } else if (strncmp(line, "SRDHM ", 6) == 0) {
+            parse(line, 1, &f);
+            ok = tm_srdhm((int32_t)f.values[0][0], (int32_t)f.values[0][1]) == f.values[0][2];
+        } else if (strncmp(line, "RDBPOT ", 7) == 0) {
+            parse(line, 1, &f);
+            ok = tm_rounding_divide_by_pot((int32_t)f.values[0][0], (int)f.values[0][1]) == f.values[0][2];
+        } else if (strncmp(line, "SOFTMAX ", 8) == 0) {
+            parse(line, 2, &f);
+            ok = softmax_case(&f);
+        } else if (strncmp(line, "CONV ", 5) == 0 || strncmp(line, "DW ", 3) == 0) {
+            const int depthwise = line[0] == 'D';
+            parse(line, 1, &f);
+            ok = conv_case(&f, depthwise);
+        } else if (strncmp(line, "FC ", 3) == 0) {
+            parse(line, 1, &f);
+            ok = fully_connected_case(&f);
+        } else if (strncmp(line, "POOL ", 5) == 0) {
+            parse(line, 1, &f);
+            ok = pool_case(&f);
+        } else {
+            continue; /* comments and QM (QuantizeMultiplier is computed in Java) */
+        }
+        cases++;
+        check_true(ok, copy, path, cases);
+    }
+    fclose(file);
+    CHECK_INT(cases, 1340);
+}
