@@ -1,5 +1,6 @@
 package io.tinymlaas.quant;
 
+import io.tinymlaas.Html;
 import io.tinymlaas.Displayable;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.Tensor;

@@ -1,5 +1,6 @@
 package io.tinymlaas.quant;
 
+import io.tinymlaas.Html;
 import io.tinymlaas.Displayable;
 
 /** How many samples the int8 model classified right. */

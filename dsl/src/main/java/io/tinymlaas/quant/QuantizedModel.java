@@ -1,10 +1,15 @@
 package io.tinymlaas.quant;
 
+import io.tinymlaas.Html;
 import io.tinymlaas.Displayable;
+import io.tinymlaas.TinyML;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.Tensor;
 import io.tinymlaas.nn.Model;
 import io.tinymlaas.nn.Prediction;
+import io.tinymlaas.report.SizeReport;
+import io.tinymlaas.report.SizeReportable;
+import io.tinymlaas.target.Target;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -16,7 +21,7 @@ import java.nio.file.Path;
  * An int8 model: its {@link Int8Graph} and the reference interpreter that runs it. The bytes
  * {@link #predictRaw} returns are the bytes a board running the same graph must return.
  */
-public final class QuantizedModel implements Displayable {
+public final class QuantizedModel implements Displayable, SizeReportable {
     private final Int8Graph graph;
     private final int[] sourceLayers;
 
@@ -36,6 +41,17 @@ public final class QuantizedModel implements Displayable {
     /** Index in the float model's layers() whose output tensor {@code tensor} quantizes; -1 for the model input. */
     public int sourceLayer(int tensor) {
         return sourceLayers[tensor];
+    }
+
+    /** Flash, RAM and latency of this model on {@code target}, per layer. */
+    @Override
+    public SizeReport sizeReport(Target target) {
+        return SizeReport.of(graph, target);
+    }
+
+    /** The report against the session's current target ({@code %target}, esp32 by default). */
+    public SizeReport sizeReport() {
+        return sizeReport(TinyML.target());
     }
 
     public TensorSpec inputSpec() {

@@ -1,0 +1,47 @@
+package io.tinymlaas.magics;
+
+import io.tinymlaas.Session;
+import io.tinymlaas.TinyML;
+import io.tinymlaas.target.Target;
+
+import java.util.List;
+import java.util.Locale;
+
+/** {@code %target esp32} sets the board models are sized and built for; {@code %target} shows it. */
+public final class TargetMagic implements Magic {
+    private final Session session;
+
+    public TargetMagic() {
+        this(TinyML.session());
+    }
+
+    TargetMagic(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public String name() {
+        return "target";
+    }
+
+    @Override
+    public String usage() {
+        return "%target [name]  set the board models are sized for (" + String.join(", ", Target.names())
+                + "); alone, show the current one";
+    }
+
+    @Override
+    public Object run(String args, MagicContext context) {
+        String name = args == null ? "" : args.trim();
+        if (!name.isEmpty()) {
+            session.target(name);
+        }
+        return session.target();
+    }
+
+    @Override
+    public List<String> complete(String prefix, MagicContext context) {
+        String typed = prefix == null ? "" : prefix.trim().toLowerCase(Locale.ROOT);
+        return Target.names().stream().filter(n -> n.startsWith(typed)).toList();
+    }
+}
