@@ -41,10 +41,10 @@ public final class BlobWriter {
     }
 
     public static byte[] write(Int8Graph graph) {
-        return write(graph, ArenaPlan.of(graph));
+        return write(graph, ArenaOffsets.of(graph));
     }
 
-    static byte[] write(Int8Graph graph, ArenaPlan plan) {
+    static byte[] write(Int8Graph graph, ArenaOffsets plan) {
         int tensorCount = graph.tensors().size();
         int opCount = graph.ops().size();
         int dataStart = HEADER_BYTES + TENSOR_BYTES * tensorCount + OP_BYTES * opCount;

@@ -109,7 +109,7 @@ class CExporterTest {
                 + "    tm_reshape(&ops[1], &tensors[1], ARENA + 0, &tensors[2], ARENA + 48);\n"), c);
         assertTrue(c.contains("int8_t *model_input(void) {\n    return ARENA + 48;\n}"), c);
         String h = Files.readString(dir.resolve("model.h"));
-        assertTrue(h.contains("#define MODEL_ARENA_BYTES " + ArenaPlan.of(graph).arenaBytes() + "u"), h);
+        assertTrue(h.contains("#define MODEL_ARENA_BYTES " + ArenaOffsets.of(graph).arenaBytes() + "u"), h);
         assertTrue(Files.readString(dir.resolve("README.md")).contains("ESP-IDF"));
     }
 

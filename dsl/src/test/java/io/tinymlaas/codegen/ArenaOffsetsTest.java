@@ -10,12 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ArenaPlanTest {
+class ArenaOffsetsTest {
 
     @Test
     void aChainNeedsTheLargestNeighbouringPair() {
         // input 32 B, conv 48 B, flat 48 B, dense 5 B: conv and flat are alive together at the reshape
-        ArenaPlan plan = ArenaPlan.of(BlobWriterTest.smallGraph());
+        ArenaOffsets plan = ArenaOffsets.of(BlobWriterTest.smallGraph());
         assertEquals(96, plan.arenaBytes());
     }
 
@@ -24,7 +24,7 @@ class ArenaPlanTest {
         Random random = new Random(5);
         for (int i = 0; i < 500; i++) {
             Int8Graph g = RandomGraphs.chain(random);
-            ArenaPlan plan = ArenaPlan.of(g);
+            ArenaOffsets plan = ArenaOffsets.of(g);
             for (int t = 0; t < g.tensors().size(); t++) {
                 assertTrue(plan.offset(t) + g.tensors().get(t).bytes() <= plan.arenaBytes());
             }
@@ -53,7 +53,7 @@ class ArenaPlanTest {
         return -1;
     }
 
-    private static boolean overlap(Int8Graph g, ArenaPlan plan, int a, int b) {
+    private static boolean overlap(Int8Graph g, ArenaOffsets plan, int a, int b) {
         int aEnd = plan.offset(a) + g.tensors().get(a).bytes();
         int bEnd = plan.offset(b) + g.tensors().get(b).bytes();
         return plan.offset(a) < bEnd && plan.offset(b) < aEnd;
