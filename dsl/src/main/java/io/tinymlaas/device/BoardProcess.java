@@ -33,13 +33,14 @@ final class BoardProcess implements AutoCloseable {
         drain.start();
     }
 
-    static BoardProcess start(String name, List<String> command) {
+    /** Starts {@code command}; {@code install} says what to install when the program is missing. */
+    static BoardProcess start(String name, List<String> command, String install) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             return new BoardProcess(name, p);
         } catch (IOException e) {
             throw new DeviceException("cannot start the " + name + " board (" + String.join(" ", command) + "): "
-                    + e.getMessage(), e);
+                    + e.getMessage() + "; " + install, e);
         }
     }
 
@@ -84,10 +85,6 @@ final class BoardProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new DeviceException("interrupted while starting the " + name + " board", e);
         }
-    }
-
-    boolean isAlive() {
-        return process.isAlive();
     }
 
     long pid() {

@@ -256,10 +256,6 @@ public final class Device implements AutoCloseable {
         return link.request(command, payload, COMMAND_MILLIS);
     }
 
-    Board board() {
-        return board;
-    }
-
     private static byte[] ints(int... values) {
         ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         for (int v : values) {

@@ -39,10 +39,6 @@ final class FirmwareHome {
                 + " run from inside the TinyMLaaS repository or set -Dtinyml.home=<repository root>");
     }
 
-    Path dir() {
-        return dir;
-    }
-
     /**
      * Runs {@code make -C firmware target} (make itself skips what is up to date) and returns
      * {@code artifact}, a path relative to the firmware folder (its Makefile builds into ../build/firmware).

@@ -20,7 +20,7 @@ final class HostBoard implements Board {
 
     static HostBoard start() {
         Path program = FirmwareHome.locate().build("host", "../build/firmware/host/tinyml-host");
-        BoardProcess process = BoardProcess.start("host", List.of(program.toString()));
+        BoardProcess process = BoardProcess.start("host", List.of(program.toString()), "rebuild it with make -C firmware host");
         try {
             return new HostBoard(process, process.ptyPath(START_MILLIS));
         } catch (RuntimeException e) {

@@ -28,7 +28,8 @@ final class QemuBoard implements Board {
         Path elf = FirmwareHome.locate().build("mps2", "../build/firmware/mps2/tinyml-mps2.elf");
         BoardProcess process = BoardProcess.start("qemu-m4", List.of("qemu-system-arm",
                 "-M", "mps2-an386", "-nographic", "-monitor", "none", "-icount", "shift=" + ICOUNT_SHIFT,
-                "-kernel", elf.toString(), "-serial", "pty"));
+                "-kernel", elf.toString(), "-serial", "pty"),
+                "install QEMU (Debian: apt-get install --no-install-recommends qemu-system-arm)");
         try {
             return new QemuBoard(process, process.ptyPath(START_MILLIS), elf);
         } catch (RuntimeException e) {

@@ -1,14 +1,21 @@
 package io.tinymlaas.device;
 
 import io.tinymlaas.codegen.RandomGraphs;
+import io.tinymlaas.data.Shape;
 import io.tinymlaas.quant.Int8Graph;
+import io.tinymlaas.quant.Int8Op;
+import io.tinymlaas.quant.OpKind;
+import io.tinymlaas.quant.TensorSpec;
+import io.tinymlaas.quant.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The emulated Cortex-M4 (QEMU mps2-an386), one for the whole class. */
@@ -53,6 +60,26 @@ class QemuBoardTest {
         assertEquals(DeviceTime.Unit.INSTRUCTIONS, first.unit());
         assertTrue(first.amount() > 0, first.toString());
         assertEquals(first, second);
+    }
+
+    @Test
+    void saysWhyAModelDoesNotFit() {
+        DeviceException blob = assertThrows(DeviceException.class, () -> device.deploy(dense(1000, 600)));
+        assertTrue(blob.getMessage().matches("the model blob is \\d+ bytes, qemu-m4 accepts at most 524288: .*"),
+                blob.getMessage());
+        DeviceException arena = assertThrows(DeviceException.class, () -> device.deploy(dense(300_000, 1)));
+        assertTrue(arena.getMessage().startsWith("the model needs an arena of 300016 bytes for its activations, qemu-m4 has 262144"),
+                arena.getMessage());
+        assertEquals(Commands.HELLO | Commands.ANSWER, device.request(Commands.HELLO, new byte[0]).code());
+    }
+
+    private static Int8Graph dense(int in, int out) {
+        int[] m = new int[out];
+        int[] s = new int[out];
+        java.util.Arrays.fill(m, 1 << 30);
+        return new Int8Graph(List.of(new TensorSpec("x", Shape.of(in), 0.1f, 0), new TensorSpec("y", Shape.of(out), 0.1f, 0)),
+                List.of(new Int8Op(OpKind.FULLY_CONNECTED, "dense", 0, 1, Window.NONE, new byte[in * out], new int[0], m, s,
+                        -128, 127, 0)), 0, 1);
     }
 
     @Test
