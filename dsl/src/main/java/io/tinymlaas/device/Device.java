@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * A board running the TinyMLaaS firmware, spoken to over a serial line (docs/protocol.md):
  * {@code Device.open("host" | "qemu-m4" | "/dev/ttyUSB0")}, then {@link #deploy}, {@link #predict}.
- * Closing it stops a board it started.
+ * Closing it stops a board it started. One request at a time: the methods are synchronized.
  */
 public final class Device implements AutoCloseable {
     private static final int COMMAND_MILLIS = 3_000;
@@ -96,17 +96,17 @@ public final class Device implements AutoCloseable {
         return board.name();
     }
 
-    public DeviceInfo info() {
+    public synchronized DeviceInfo info() {
         return DeviceInfo.parse(link.request(Commands.INFO, new byte[0], COMMAND_MILLIS));
     }
 
     /** Flash and RAM of the firmware image, for boards built here from an ELF (qemu-m4). */
-    public Optional<ElfSize> firmwareSize() {
+    public synchronized Optional<ElfSize> firmwareSize() {
         return board instanceof QemuBoard q ? Optional.of(q.elfSize()) : Optional.empty();
     }
 
     /** Uploads a quantized model (see {@link #deploy(Int8Graph)}). */
-    public Deployment deploy(QuantizedModel q) {
+    public synchronized Deployment deploy(QuantizedModel q) {
         return deploy(q.graph());
     }
 
@@ -114,7 +114,7 @@ public final class Device implements AutoCloseable {
      * Uploads the model as a blob (docs/model-format.md) in acknowledged chunks; the board checks the
      * whole blob's CRC and every field before the model becomes the one INFER runs.
      */
-    public Deployment deploy(Int8Graph graph) {
+    public synchronized Deployment deploy(Int8Graph graph) {
         byte[] blob = BlobWriter.write(graph);
         int arena = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).getInt(12);
         DeviceInfo info = info();
@@ -194,7 +194,7 @@ public final class Device implements AutoCloseable {
     }
 
     /** Runs the deployed model on int8 input bytes (NHWC, the input tensor's quantization). */
-    public DeviceResult predictRaw(byte[] input) {
+    public synchronized DeviceResult predictRaw(byte[] input) {
         if (model != null) {
             int expected = model.tensors().get(model.input()).bytes();
             if (input.length != expected) {
@@ -208,7 +208,7 @@ public final class Device implements AutoCloseable {
     }
 
     /** Quantizes the input as the deployed model's input tensor says, runs it, and reads the output as class scores. */
-    public DevicePrediction predict(Tensor x) {
+    public synchronized DevicePrediction predict(Tensor x) {
         if (model == null) {
             throw new IllegalStateException("no model deployed from this Device: call deploy(q) first");
         }
@@ -235,12 +235,12 @@ public final class Device implements AutoCloseable {
         return new DevicePrediction(label, scores, raw, result.time(), result.time().micros(clockHz));
     }
 
-    public DeviceStats stats() {
+    public synchronized DeviceStats stats() {
         return DeviceStats.parse(link.request(Commands.STATS, new byte[0], COMMAND_MILLIS));
     }
 
     /** Unloads the model, abandons a load and zeroes the board's statistics. */
-    public void reset() {
+    public synchronized void reset() {
         link.request(Commands.RESET, new byte[0], COMMAND_MILLIS);
         model = null;
         deployment = null;
@@ -265,7 +265,7 @@ public final class Device implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             link.close();
         } finally {

@@ -33,6 +33,11 @@ public record ElfSize(Path elf, long text, long data, long bss) {
             Thread.currentThread().interrupt();
             throw new DeviceException("interrupted while sizing " + elf, e);
         }
+        return parse(elf, out);
+    }
+
+    /** The numbers of {@code arm-none-eabi-size}'s Berkeley table (header line, then one line for the file). */
+    static ElfSize parse(Path elf, String out) {
         String[] lines = out.strip().split("\n");
         String[] f = lines[lines.length - 1].trim().split("\\s+");
         try {

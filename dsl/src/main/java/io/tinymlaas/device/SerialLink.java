@@ -129,6 +129,9 @@ final class SerialLink implements AutoCloseable {
     private Packet receive(long deadline) {
         while (true) {
             if (chunkPos == chunkLen) {
+                if (Thread.currentThread().isInterrupted()) {   // e.g. a notebook cell interrupted: a late answer is dropped by its seq
+                    throw new DeviceException("interrupted while waiting for the board at " + port.path());
+                }
                 long left = (deadline - System.nanoTime()) / 1_000_000L;
                 if (left <= 0) {
                     return null;

@@ -88,6 +88,25 @@ class FrameCodecTest {
     }
 
     @Test
+    void decodesAnyBytesToAPacketOrAFrameException() {
+        Random random = new Random(3);
+        byte[] valid = FrameCodec.encode(new Packet(0x02, 5, new byte[300]));
+        for (int i = 0; i < 20_000; i++) {
+            byte[] bytes = i % 2 == 0 ? new byte[random.nextInt(600)] : valid.clone();
+            if (i % 2 == 0) {
+                random.nextBytes(bytes);
+            } else {
+                bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+            }
+            try {
+                FrameCodec.decode(bytes, bytes.length - (i % 2));
+            } catch (FrameCodec.FrameException expected) {
+                // the only way a frame may fail
+            }
+        }
+    }
+
+    @Test
     void rejectsEveryTruncation() {
         byte[] wire = FrameCodec.encode(new Packet(0x11, 300, HEX.parseHex("00 01 00 00 05 06 07")));
         for (int length = 0; length < wire.length - 1; length++) {

@@ -43,6 +43,25 @@ class SerialLinkTest {
     }
 
     @Test
+    void skipsAFrameLongerThanAnyAnswer() {
+        board.garbageBefore = new byte[70_000];   // then a delimiter: the link drops the run and reads on
+        java.util.Arrays.fill(board.garbageBefore, 0, 69_999, (byte) 0x41);
+        assertArrayEquals(new byte[] {9}, link.request(Commands.INFER, new byte[] {9}, 2000).payload());
+    }
+
+    @Test
+    void stopsWaitingWhenInterrupted() {
+        board.dropNext = 1;
+        Thread.currentThread().interrupt();
+        try {
+            DeviceException e = assertThrows(DeviceException.class, () -> link.request(Commands.INFO, new byte[0], 5000));
+            assertEquals("interrupted while waiting for the board at scripted", e.getMessage());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void dropsALateAnswerToAnEarlierTry() {
         ScriptedBoard slow = new ScriptedBoard(p -> new Packet(p.code() | Commands.ANSWER, p.seq(), new byte[] {(byte) p.seq()}));
         SerialLink l = new SerialLink(slow, () -> "");
