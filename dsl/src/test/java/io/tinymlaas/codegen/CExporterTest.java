@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -126,9 +125,12 @@ class CExporterTest {
         throw new IllegalStateException("no firmware/runtime above " + Path.of("").toAbsolutePath());
     }
 
-    @SafeVarargs
-    private static List<String> concat(List<String>... parts) {
-        return Arrays.stream(parts).flatMap(List::stream).toList();
+    private static List<String> concat(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b, List<String> c) {
+        return concat(concat(a, b), c);
     }
 
     private static byte[] run(byte[] stdin, List<String> command) throws Exception {
