@@ -35,9 +35,14 @@ class HostBoardVanishesTest {
 
     @Test
     void killingItMidLoadGivesAClearError() {
-        HostBoard host = HostBoard.start();
-        Board killing = new KillOnSecondChunk(host);
-        try (Device device = Device.open(killing)) {
+        TappedHostBoard board = new TappedHostBoard();
+        int[] chunks = {0};
+        board.onRequest(code -> {
+            if (code == Commands.LOAD_CHUNK && ++chunks[0] == 2) {
+                kill(board.host());
+            }
+        });
+        try (Device device = Device.open(board)) {
             DeviceException e = assertThrows(DeviceException.class, () -> device.deploy(bigDense()));
             assertTrue(e.getMessage().contains("the host board process stopped (exit code"), e.getMessage());
             DeviceException after = assertThrows(DeviceException.class, device::info);
@@ -45,80 +50,14 @@ class HostBoardVanishesTest {
         }
     }
 
-    /** The host board, whose port kills the board's process just before the second LOAD_CHUNK goes out. */
-    private static final class KillOnSecondChunk implements Board {
-        private final HostBoard host;
-
-        KillOnSecondChunk(HostBoard host) {
-            this.host = host;
-        }
-
-        @Override
-        public Port open() {
-            Port port = host.open();
-            return new Port() {
-                private int chunks;
-
-                @Override
-                public int read(byte[] buffer, int timeoutMillis) {
-                    return port.read(buffer, timeoutMillis);
-                }
-
-                @Override
-                public void write(byte[] bytes) {
-                    if (bytes.length > 1 && FrameCodec.decode(Arrays.copyOfRange(bytes, 1, bytes.length - 1), bytes.length - 2)
-                            .code() == Commands.LOAD_CHUNK && ++chunks == 2) {
-                        kill();
-                    }
-                    port.write(bytes);
-                }
-
-                @Override
-                public String path() {
-                    return port.path();
-                }
-
-                @Override
-                public void close() {
-                    port.close();
-                }
-            };
-        }
-
-        private void kill() {
-            ProcessHandle p = ProcessHandle.of(host.pid()).orElseThrow();
-            p.destroyForcibly();
-            try {
-                p.onExit().get(5, TimeUnit.SECONDS);
-                Thread.sleep(100);   // let Process notice the exit too
-            } catch (Exception e) {
-                throw new AssertionError("the host board did not die", e);
-            }
-        }
-
-        @Override
-        public String name() {
-            return host.name();
-        }
-
-        @Override
-        public int startMillis() {
-            return host.startMillis();
-        }
-
-        @Override
-        public int inferMillis() {
-            return host.inferMillis();
-        }
-
-        @Override
-        public String state() {
-            return host.state();
-        }
-
-        @Override
-        public void close() {
-            host.close();
+    private static void kill(HostBoard host) {
+        ProcessHandle p = ProcessHandle.of(host.pid()).orElseThrow();
+        p.destroyForcibly();
+        try {
+            p.onExit().get(5, TimeUnit.SECONDS);
+            Thread.sleep(100);   // let Process notice the exit too
+        } catch (Exception e) {
+            throw new AssertionError("the host board did not die", e);
         }
     }
 }
