@@ -51,9 +51,9 @@ public final class CExporter {
                 + " bytes of parameters, arena " + plan.arenaBytes() + " bytes. */\n"
                 + "#ifndef MODEL_H\n#define MODEL_H\n\n"
                 + "#include <stdint.h>\n#include \"tm_model.h\"\n#include \"tm_status.h\"\n\n"
-                + "/* Input " + in.shape() + ": int8 = round(x / " + in.scale() + ") + " + in.zeroPoint() + ", NHWC. */\n"
+                + "/* Input " + in.shape() + ": int8 = round(x / " + in.scale() + ")" + plus(in.zeroPoint()) + ", NHWC. */\n"
                 + "#define MODEL_INPUT_BYTES " + in.bytes() + "u\n"
-                + "/* Output " + out.shape() + ": x = " + out.scale() + " * (int8 - " + out.zeroPoint() + "). */\n"
+                + "/* Output " + out.shape() + ": x = " + out.scale() + " * (int8" + plus(-out.zeroPoint()) + "). */\n"
                 + "#define MODEL_OUTPUT_BYTES " + out.bytes() + "u\n"
                 + "#define MODEL_ARENA_BYTES " + plan.arenaBytes() + "u\n\n"
                 + "/* The model as data, for tm_invoke() or a blob-free interpreter. */\n"
@@ -147,6 +147,11 @@ public final class CExporter {
                 : "." + field + " = op" + op + "_" + field + ", ." + field + "_count = " + count;
     }
 
+    /** " + 5", " - 5" or "" for 0: a term to add, written as a reader would. */
+    private static String plus(int term) {
+        return term == 0 ? "" : term > 0 ? " + " + term : " - " + -term;
+    }
+
     private static int weightBytes(Int8Graph graph) {
         int bytes = 0;
         for (Int8Op op : graph.ops()) {
@@ -169,9 +174,9 @@ public final class CExporter {
                 ```c
                 #include "model.h"
                 /* once: */ if (model_check() != TM_OK) { /* the model and the runtime disagree */ }
-                int8_t *input = model_input();    /* MODEL_INPUT_BYTES: q = round(x / %s) + %d, clamped to -128..127 */
+                int8_t *input = model_input();    /* MODEL_INPUT_BYTES: q = round(x / %s)%s, clamped to -128..127 */
                 model_invoke();
-                const int8_t *output = model_output();   /* MODEL_OUTPUT_BYTES: x = %s * (q - %d) */
+                const int8_t *output = model_output();   /* MODEL_OUTPUT_BYTES: x = %s * (q%s) */
                 ```
 
                 ## ESP-IDF
@@ -190,6 +195,6 @@ public final class CExporter {
 
                 Not verified on hardware here: host (gcc) and QEMU Cortex-M4 builds are the tested paths.
                 """.formatted(graph.ops().size(), weightBytes(graph), plan.arenaBytes(), in.shape(), in.bytes(),
-                out.shape(), out.bytes(), in.scale(), in.zeroPoint(), out.scale(), out.zeroPoint());
+                out.shape(), out.bytes(), in.scale(), plus(in.zeroPoint()), out.scale(), plus(-out.zeroPoint()));
     }
 }
