@@ -10,7 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Writes an {@link Int8Graph} as C99 source for the TinyMLaaS runtime ({@code firmware/runtime}):
@@ -31,7 +34,10 @@ public final class CExporter {
     private CExporter() {
     }
 
-    /** Writes model.h, model.c and README.md into {@code dir} (created if needed). */
+    /**
+     * Writes model.h, model.c and README.md into {@code dir} (created if needed), and the runtime's
+     * sources into {@code dir/runtime/} when the firmware folder is found (see {@link FirmwareHome}).
+     */
     public static void export(Int8Graph graph, Path dir) {
         ArenaOffsets plan = ArenaOffsets.of(graph);
         try {
@@ -39,8 +45,21 @@ public final class CExporter {
             Files.writeString(dir.resolve("model.h"), header(graph, plan), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("model.c"), source(graph, plan), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("README.md"), readme(graph, plan), StandardCharsets.UTF_8);
+            Optional<FirmwareHome> firmware = FirmwareHome.find();
+            if (firmware.isPresent()) {
+                copyRuntime(firmware.get().runtime(), dir.resolve("runtime"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the C model to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void copyRuntime(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".c") || p.toString().endsWith(".h")).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 
@@ -167,9 +186,10 @@ public final class CExporter {
                 # Generated model (TinyMLaaS)
 
                 `model.h` / `model.c`: %d int8 ops, %d bytes of parameters (const, in flash), a static arena of
-                %d bytes (RAM). Input %s int8 (%d bytes), output %s int8 (%d bytes). They need the TinyMLaaS
-                runtime: the `.c` and `.h` files of `firmware/runtime/` in the TinyMLaaS repository (plain C99,
-                no malloc). The serial protocol (`tm_proto.c`) is not needed to run the model.
+                %d bytes (RAM). Input %s int8 (%d bytes), output %s int8 (%d bytes). `runtime/` holds the
+                TinyMLaaS runtime they call (plain C99, no malloc; if it is missing, copy `firmware/runtime/`
+                of the TinyMLaaS repository here). `tm_proto.c`, `tm_blob.c`, `tm_cobs.c` and `tm_crc32.c`
+                serve the serial protocol and are not needed to run the model.
 
                 ```c
                 #include "model.h"
@@ -180,17 +200,17 @@ public final class CExporter {
                 ```
 
                 ## ESP-IDF
-                Make a component: copy this folder and `firmware/runtime/` to `components/tinyml/`, add a
-                `CMakeLists.txt` there with `idf_component_register(SRCS "model.c" <the runtime .c files>
-                INCLUDE_DIRS ".")`, and `REQUIRES tinyml` in your main component. Build with `idf.py build`.
+                Make a component: copy this folder to `components/tinyml/`, add a `CMakeLists.txt` there with
+                `idf_component_register(SRCS "model.c" <the runtime/*.c files> INCLUDE_DIRS "." "runtime")`,
+                and `REQUIRES tinyml` in your main component. Build with `idf.py build`.
 
                 ## Arduino
-                Copy `model.h`, `model.c` and the runtime's `.c`/`.h` files into your sketch folder (beside the
+                Copy `model.h`, `model.c` and the files of `runtime/` into your sketch folder (beside the
                 `.ino`); the IDE compiles them as C. The sketch is C++, so include the header as C:
                 `extern "C" {`, then `#include "model.h"` on its own line, then `}`.
 
                 ## Bare metal (any Cortex-M, RISC-V… with a C99 compiler)
-                Add `model.c` and the runtime's `.c` files to your build, `-I` this folder and the runtime's.
+                Add `model.c` and `runtime/*.c` to your build, with `-I.` and `-Iruntime`.
                 `-O2` is a good default; the arena is a static array in `.bss`, the parameters are in `.rodata`.
 
                 Not verified on hardware here: host (gcc) and QEMU Cortex-M4 builds are the tested paths.

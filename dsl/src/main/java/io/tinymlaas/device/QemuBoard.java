@@ -1,5 +1,7 @@
 package io.tinymlaas.device;
 
+import io.tinymlaas.codegen.FirmwareHome;
+
 import java.nio.file.Path;
 import java.util.List;
 

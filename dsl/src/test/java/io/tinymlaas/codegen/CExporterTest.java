@@ -46,7 +46,7 @@ class CExporterTest {
 
     @BeforeAll
     static void buildRuntime() throws Exception {
-        runtime = repositoryRoot().resolve("firmware/runtime");
+        runtime = FirmwareHome.locate().runtime();
         List<String> objects = new ArrayList<>();
         try (Stream<Path> files = Files.list(runtime)) {
             for (Path c : files.filter(p -> p.toString().endsWith(".c")).sorted().toList()) {
@@ -85,6 +85,24 @@ class CExporterTest {
     }
 
     @Test
+    void theExportedFolderBuildsOnItsOwn() throws Exception {
+        Random random = new Random(23);
+        Int8Graph graph = RandomGraphs.chain(random);
+        Path dir = work.resolve("standalone");
+        CExporter.export(graph, dir);
+        Files.writeString(dir.resolve("harness.c"), HARNESS);
+        List<String> sources = new ArrayList<>(List.of("model.c", "harness.c"));
+        try (Stream<Path> files = Files.list(dir.resolve("runtime"))) {
+            files.filter(p -> p.toString().endsWith(".c")).forEach(p -> sources.add("runtime/" + p.getFileName()));
+        }
+        Path program = dir.resolve("model-test");
+        run(null, concat(List.of("gcc", "-O1", "-I", dir.toString(), "-I", dir.resolve("runtime").toString()), WARNINGS,
+                concat(sources.stream().map(f -> dir.resolve(f).toString()).toList(), List.of("-o", program.toString()))));
+        byte[] input = RandomGraphs.input(graph, random);
+        assertArrayEquals(Int8Interpreter.run(graph, input), run(input, List.of(program.toString())));
+    }
+
+    @Test
     void compilesWarningFreeForCortexM4() throws Exception {
         Int8Graph graph = RandomGraphs.chain(new Random(22));
         Path dir = work.resolve("arm");
@@ -110,19 +128,6 @@ class CExporterTest {
         String h = Files.readString(dir.resolve("model.h"));
         assertTrue(h.contains("#define MODEL_ARENA_BYTES " + ArenaOffsets.of(graph).arenaBytes() + "u"), h);
         assertTrue(Files.readString(dir.resolve("README.md")).contains("ESP-IDF"));
-    }
-
-    private static Path repositoryRoot() {
-        String home = System.getProperty("tinyml.home");
-        if (home != null) {
-            return Path.of(home);
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("firmware/runtime"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("no firmware/runtime above " + Path.of("").toAbsolutePath());
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
