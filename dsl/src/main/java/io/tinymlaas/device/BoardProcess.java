@@ -25,9 +25,14 @@ final class BoardProcess implements AutoCloseable {
     private final Deque<String> lastLines = new ArrayDeque<>();
     private final CompletableFuture<String> ptyLine = new CompletableFuture<>();
 
+    /** Stops the board when the JVM exits without closing it (a notebook kernel restarted, a test killed). */
+    private final Thread stopAtExit;
+
     private BoardProcess(String name, Process process) {
         this.name = name;
         this.process = process;
+        this.stopAtExit = new Thread(process::destroyForcibly, name + "-stop");
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
         Thread drain = new Thread(this::drain, name + "-output");
         drain.setDaemon(true);
         drain.start();
@@ -104,6 +109,11 @@ final class BoardProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException e) {
+            // the JVM is already exiting: the hook stops the process
+        }
         process.destroy();
         try {
             if (!process.waitFor(2, TimeUnit.SECONDS)) {
