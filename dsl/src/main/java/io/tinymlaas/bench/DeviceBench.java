@@ -43,7 +43,7 @@ public final class DeviceBench {
             ElfSize elf = qemu.firmwareSize().orElseThrow();
             System.out.println("qemu-m4 firmware " + elf);
             System.out.println();
-            System.out.printf("%-34s %9s %12s %11s %10s %16s %12s %10s %10s %9s%n", "model", "blob B",
+            System.out.printf("%-46s %9s %12s %11s %10s %16s %12s %10s %10s %9s%n", "model", "blob B",
                     "qemu upload", "qemu KB/s", "host upl.", "qemu instr/inf", "qemu wall", "host µs", "java µs", "host/java");
             for (Workload w : workloads) {
                 row(w, qemu, host);
@@ -71,7 +71,7 @@ public final class DeviceBench {
         Arrays.sort(instructions);
         Arrays.sort(hostMicros);
         long hostMedian = hostMicros[hostMicros.length / 2];
-        System.out.printf("%-34s %9d %9.0f ms %11.1f %7.1f ms %16s %9.1f ms %10d %10.0f %9.2f%n", w.name(), blobBytes,
+        System.out.printf("%-46s %9d %9.0f ms %11.1f %7.1f ms %16s %9.1f ms %10d %10.0f %9.2f%n", w.name(), blobBytes,
                 qemuUpload, blobBytes / 1024.0 / (qemuUpload / 1000.0), hostUpload,
                 instructions[instructions.length / 2] + (instructions[0] == instructions[instructions.length - 1] ? ""
                         : " (" + instructions[0] + "–" + instructions[instructions.length - 1] + ")"),
