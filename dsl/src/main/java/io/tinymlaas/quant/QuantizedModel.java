@@ -3,6 +3,8 @@ package io.tinymlaas.quant;
 import io.tinymlaas.Html;
 import io.tinymlaas.Displayable;
 import io.tinymlaas.TinyML;
+import io.tinymlaas.codegen.BlobWriter;
+import io.tinymlaas.codegen.CExporter;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.Tensor;
 import io.tinymlaas.nn.Model;
@@ -163,6 +165,19 @@ public final class QuantizedModel implements Displayable, SizeReportable {
             total += op.weights().length + 4 * op.bias().length;
         }
         return total;
+    }
+
+    /**
+     * Writes model.h / model.c (weights as const arrays, a static arena sized by the planner), a
+     * README on using them, and the C runtime beside them, into {@code dir}.
+     */
+    public void exportC(Path dir) {
+        CExporter.export(graph, dir);
+    }
+
+    /** Writes the model blob that {@code Device.deploy} uploads (docs/model-format.md). */
+    public void exportBlob(Path file) {
+        BlobWriter.write(graph, file);
     }
 
     /** Writes the model to {@code file}; see {@link QuantizedModelFile} for the format. */
