@@ -36,6 +36,7 @@ public final class MaxPool2D extends Layer {
     @Override
     void forward(float[] x, float[] y, int n, Scratch s, boolean training) {
         int inSize = win.inH() * win.inW() * channels;
+        int rowStride = win.inW() * channels;
         int[] from = s.i;
         int at = 0;
         for (int smp = 0; smp < n; smp++) {
@@ -46,21 +47,20 @@ public final class MaxPool2D extends Layer {
                 for (int ox = 0; ox < win.outW(); ox++) {
                     int x0 = Math.max(0, ox * win.strideW() - win.padLeft());
                     int x1 = Math.min(win.inW(), ox * win.strideW() - win.padLeft() + win.kernelW());
-                    int first = base + (y0 * win.inW() + x0) * channels;
                     for (int c = 0; c < channels; c++) {
-                        y[at + c] = x[first + c];
-                        from[at + c] = first + c;
-                    }
-                    for (int iy = y0; iy < y1; iy++) {
-                        for (int ix = x0; ix < x1; ix++) {
-                            int in = base + (iy * win.inW() + ix) * channels;
-                            for (int c = 0; c < channels; c++) {
-                                if (x[in + c] > y[at + c]) {
-                                    y[at + c] = x[in + c];
-                                    from[at + c] = in + c;
-                                }
+                        int best = base + y0 * rowStride + x0 * channels + c;
+                        float max = x[best];
+                        for (int iy = y0; iy < y1; iy++) {
+                            int cell = base + iy * rowStride + x0 * channels + c;
+                            for (int ix = x0; ix < x1; ix++, cell += channels) {
+                                float v = x[cell];
+                                // branch-free: which input wins is a coin toss, a branch mispredicts half the time
+                                best = v > max ? cell : best;
+                                max = Math.max(v, max);
                             }
                         }
+                        y[at + c] = max;
+                        from[at + c] = best;
                     }
                     at += channels;
                 }

@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * The fit loop. Every batch is cut into one slice per worker; each worker gathers its samples,
- * runs forward and backward into its own gradients, then each worker updates its own range of
- * the parameters with the sum of all workers' gradients. Two hand-offs per batch, no allocation.
+ * runs forward and backward into its own gradients; then the calling thread sums them and
+ * updates the parameters. One hand-off per batch, no allocation.
  */
 final class Trainer {
     private final Network net;
@@ -91,9 +91,9 @@ final class Trainer {
                                 + (b + 1) + ": the learning rate " + fit.learningRate()
                                 + " is too high for this model; re-create the model and try " + fit.learningRate() / 10);
                     }
+                    // one hand-off per batch: the update is memory-bound and quick on one thread
                     optimizer.beginStep();
-                    pool.run(t -> optimizer.step(net.params, grads, (int) ((long) params * t / members),
-                            (int) ((long) params * (t + 1) / members)));
+                    optimizer.step(net.params, grads, 0, params);
                     lossSum += batchLoss;
                     seen += count;
                     if (!listeners.isEmpty()) {

@@ -10,13 +10,14 @@ import java.util.function.IntConsumer;
  * hand-off costs microseconds, not the tens of a general executor.
  */
 final class WorkerPool implements AutoCloseable {
-    private static final int SPINS = 20_000;
+    private static final int SPINS = Integer.getInteger("tinyml.spins", 20_000);
     private final Thread[] threads;
     private final AtomicInteger pending = new AtomicInteger();
     private volatile IntConsumer task;
     private volatile int generation;
     private volatile boolean closed;
     private volatile Throwable failure;
+    private volatile Thread waiter;
 
     WorkerPool(int size) {
         threads = new Thread[size - 1];
@@ -51,11 +52,12 @@ final class WorkerPool implements AutoCloseable {
         } catch (Throwable e) {
             own = e;
         }
+        waiter = Thread.currentThread();
         for (int spins = 0; pending.get() > 0; spins++) {
             if (spins < SPINS) {
                 Thread.onSpinWait();
             } else {
-                Thread.yield();
+                LockSupport.park(this);
             }
         }
         Throwable failed = own != null ? own : failure;
@@ -87,7 +89,9 @@ final class WorkerPool implements AutoCloseable {
             } catch (Throwable e) {
                 failure = e;
             }
-            pending.decrementAndGet();
+            if (pending.decrementAndGet() == 0) {
+                LockSupport.unpark(waiter);
+            }
         }
     }
 
