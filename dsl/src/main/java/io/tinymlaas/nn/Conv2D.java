@@ -124,7 +124,7 @@ public final class Conv2D extends Layer implements Weighted {
     void backward(float[] x, float[] y, float[] dy, float[] dx, float[] grad, int n, Scratch s) {
         float[] cols = s.f; // patches kept from the forward pass
         int rows = n * win.outPixels();
-        MatMul.INSTANCE.multiply(patch + 1, filters, rows, cols, 0, 1, patch + 1, dy, 0, grad, w, true);
+        MatMul.INSTANCE.multiply(patch + 1, filters, rows, cols, 0, 1, patch + 1, dy, 0, grad, w, false);
         if (dx != null) {
             int wt = rows * (patch + 1); // W transposed [filters][patch + 1] (bias row included, unused) after the patches
             MatMul.transpose(p, w, patch + 1, filters, s.f, wt);

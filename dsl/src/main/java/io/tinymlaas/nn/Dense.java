@@ -92,9 +92,10 @@ public final class Dense extends Layer implements Weighted {
 
     @Override
     void backward(float[] x, float[] y, float[] dy, float[] dx, float[] grad, int n, Scratch s) {
-        // dW[out][in] += dyᵀ·x: A = dyᵀ read with swapped strides
-        MatMul.INSTANCE.multiply(out, in, n, dy, 0, 1, out, x, 0, grad, w, true);
-        for (int r = 0; r < n; r++) {
+        // dW[out][in] = dyᵀ·x: A = dyᵀ read with swapped strides
+        MatMul.INSTANCE.multiply(out, in, n, dy, 0, 1, out, x, 0, grad, w, false);
+        System.arraycopy(dy, 0, grad, b, out);
+        for (int r = 1; r < n; r++) {
             int row = r * out;
             for (int j = 0; j < out; j++) {
                 grad[b + j] += dy[row + j];

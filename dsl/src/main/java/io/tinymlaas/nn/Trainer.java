@@ -129,10 +129,10 @@ final class Trainer {
     private void step(Workspace w, int[] order, int from, int count, int t, int slice) {
         w.loss = 0;
         w.correct = 0;
-        java.util.Arrays.fill(w.paramGrad, 0f);
         int lo = Math.min(count, t * slice);
         int n = Math.min(slice, count - lo);
         if (n <= 0) {
+            java.util.Arrays.fill(w.paramGrad, 0f); // an idle worker adds nothing
             return;
         }
         train.copyInputs(order, from + lo, n, w.input(), 0);

@@ -120,7 +120,7 @@ class GradientCheckTest {
         }
         double base = loss(net, ws, loss);
         assertTrue(Double.isFinite(base));
-        java.util.Arrays.fill(ws.paramGrad, 0f);
+        java.util.Arrays.fill(ws.paramGrad, Float.NaN); // backward must write every gradient
         ws.loss = 0;
         net.forward(ws, SAMPLES, false);
         loss.apply(ws, SAMPLES, net.endsWithSoftmax, net.lossGradient(ws, loss), SAMPLES, false);
