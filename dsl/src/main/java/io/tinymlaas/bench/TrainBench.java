@@ -7,11 +7,7 @@ import io.tinymlaas.nn.Fit;
 import io.tinymlaas.nn.History;
 import io.tinymlaas.nn.Model;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import java.util.function.IntConsumer;
  * hand-off costs microseconds, not the tens of a general executor.
  */
 final class WorkerPool implements AutoCloseable {
-    private static final int SPINS = Integer.getInteger("tinyml.spins", 20_000);
+    private static final int SPINS = 2_000; // ~0.1 ms: longer than the gap between batches, short enough not to starve others on a busy machine
     private final Thread[] threads;
     private final AtomicInteger pending = new AtomicInteger();
     private volatile IntConsumer task;
