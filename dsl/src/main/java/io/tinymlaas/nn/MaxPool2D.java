@@ -47,20 +47,23 @@ public final class MaxPool2D extends Layer {
                 for (int ox = 0; ox < win.outW(); ox++) {
                     int x0 = Math.max(0, ox * win.strideW() - win.padLeft());
                     int x1 = Math.min(win.inW(), ox * win.strideW() - win.padLeft() + win.kernelW());
+                    int first = base + y0 * rowStride + x0 * channels;
                     for (int c = 0; c < channels; c++) {
-                        int best = base + y0 * rowStride + x0 * channels + c;
-                        float max = x[best];
-                        for (int iy = y0; iy < y1; iy++) {
-                            int cell = base + iy * rowStride + x0 * channels + c;
-                            for (int ix = x0; ix < x1; ix++, cell += channels) {
-                                float v = x[cell];
-                                // branch-free: which input wins is a coin toss, a branch mispredicts half the time
-                                best = v > max ? cell : best;
-                                max = Math.max(v, max);
+                        y[at + c] = x[first + c];
+                        from[at + c] = first + c;
+                    }
+                    for (int iy = y0; iy < y1; iy++) {
+                        for (int ix = x0; ix < x1; ix++) {
+                            int cell = base + iy * rowStride + ix * channels;
+                            // channels innermost and branch-free: which input wins is a coin toss
+                            for (int c = 0; c < channels; c++) {
+                                float v = x[cell + c];
+                                float m = y[at + c];
+                                boolean wins = v > m;
+                                y[at + c] = wins ? v : m;
+                                from[at + c] = wins ? cell + c : from[at + c];
                             }
                         }
-                        y[at + c] = max;
-                        from[at + c] = best;
                     }
                     at += channels;
                 }
