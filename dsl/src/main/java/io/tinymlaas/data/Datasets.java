@@ -20,9 +20,18 @@ public final class Datasets {
      * the cache folder, else downloaded (SHA-256 checked).
      */
     public static Dataset fashionMnist() {
+        return mnistFamily("fashion-mnist", fashionMnistFiles(), FASHION_CLASSES);
+    }
+
+    /** The folder holding Fashion-MNIST's four IDX files (found or downloaded as by {@link #fashionMnist()}). */
+    public static Path fashionMnistFolder() {
+        return fashionMnistFiles().get(0).getParent();
+    }
+
+    private static List<Path> fashionMnistFiles() {
         DatasetFiles files = new DatasetFiles("fashion-mnist",
                 List.of(Path.of("/usr/share/datasets/fashion-mnist")), DatasetFiles.cacheRoot());
-        return mnistFamily("fashion-mnist", files.locate(List.of(
+        return files.locate(List.of(
                 new DatasetFiles.Remote("train-images-idx3-ubyte.gz", FASHION_URL + "train-images-idx3-ubyte.gz",
                         "b0564c3eedabfbf835052cff8503ea422014ce006caf5b757f851416ee8300c7"),
                 new DatasetFiles.Remote("train-labels-idx1-ubyte.gz", FASHION_URL + "train-labels-idx1-ubyte.gz",
@@ -30,7 +39,7 @@ public final class Datasets {
                 new DatasetFiles.Remote("t10k-images-idx3-ubyte.gz", FASHION_URL + "t10k-images-idx3-ubyte.gz",
                         "cc1d090a38ace84dfa1aa66e3ada7c336ef481a96936906477e6dd344da56eaa"),
                 new DatasetFiles.Remote("t10k-labels-idx1-ubyte.gz", FASHION_URL + "t10k-labels-idx1-ubyte.gz",
-                        "8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05"))), FASHION_CLASSES);
+                        "8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05")));
     }
 
     /** The MNIST handwritten digits: 60,000 + 10,000 images of 28x28x1, classes 0..9. */

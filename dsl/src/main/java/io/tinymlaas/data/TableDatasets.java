@@ -1,6 +1,7 @@
 package io.tinymlaas.data;
 
-import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -60,7 +61,7 @@ final class TableDatasets {
         Samples samples = Samples.ofFloats(shape, inputs);
         Column<?> label = table.column(labelColumn);
         String name = table.name() == null ? "table" : table.name();
-        if (label.type() == ColumnType.DOUBLE || label.type() == ColumnType.FLOAT) {
+        if (label instanceof DoubleColumn || label instanceof FloatColumn) {
             NumericColumn<?> y = (NumericColumn<?>) label;
             float[] targets = new float[rows];
             for (int r = 0; r < rows; r++) {

@@ -7,14 +7,14 @@ import java.util.SplittableRandom;
 
 /**
  * 2-D convolution with {@code filters} output channels, as a matrix product over image patches
- * (im2col): patches[pixel][kh·kw·c] · W[kh·kw·c][filters]. {@link #weights()} gives TFLite's OHWI.
+ * (im2col): patches[pixel][kh·kw·c + 1] · W[kh·kw·c + 1][filters], the last row being the bias.
+ * {@link #weights()} gives TFLite's OHWI.
  */
 public final class Conv2D extends Layer implements Weighted {
     private final Window2D win;
     private final int channels;
     private final int filters;
     private final int patch;    // kh * kw * channels
-    private final boolean pointwise; // 1x1, stride 1: the input already is the patch matrix
     private float[] p;
     private int w;
     private int b;
@@ -25,7 +25,6 @@ public final class Conv2D extends Layer implements Weighted {
         this.channels = input.dim(2);
         this.filters = filters;
         this.patch = win.kernelH() * win.kernelW() * channels;
-        this.pointwise = win.kernelH() == 1 && win.kernelW() == 1 && win.strideH() == 1 && win.strideW() == 1;
     }
 
     public int filters() {
@@ -111,48 +110,33 @@ public final class Conv2D extends Layer implements Weighted {
         Arrays.fill(p, b, b + filters, 0f);
     }
 
+    // The bias is stored right after W[patch][filters], so with the patches' constant-1 column it
+    // is row `patch` of one (patch + 1) x filters matrix: one product computes y = patches·W + b
+    // and one gives both gradients.
+
     @Override
     void forward(float[] x, float[] y, int n, Scratch s, boolean training) {
-        float[] cols = pointwise ? x : s.f;
-        if (!pointwise) {
-            Patches.gather(win, channels, x, n, cols);
-        }
-        int rows = n * win.outPixels();
-        MatMul.INSTANCE.multiply(rows, filters, patch, cols, 0, patch, 1, p, w, y, 0, false);
-        for (int r = 0; r < rows; r++) {
-            int at = r * filters;
-            for (int f = 0; f < filters; f++) {
-                y[at + f] += p[b + f];
-            }
-        }
+        Patches.gather(win, channels, x, n, s.f);
+        MatMul.INSTANCE.multiply(n * win.outPixels(), filters, patch + 1, s.f, 0, patch + 1, 1, p, w, y, 0, false);
     }
 
     @Override
     void backward(float[] x, float[] y, float[] dy, float[] dx, float[] grad, int n, Scratch s) {
-        float[] cols = pointwise ? x : s.f; // patches kept from the forward pass
+        float[] cols = s.f; // patches kept from the forward pass
         int rows = n * win.outPixels();
-        MatMul.INSTANCE.multiply(patch, filters, rows, cols, 0, 1, patch, dy, 0, grad, w, true);
-        for (int r = 0; r < rows; r++) {
-            int at = r * filters;
-            for (int f = 0; f < filters; f++) {
-                grad[b + f] += dy[at + f];
-            }
-        }
+        MatMul.INSTANCE.multiply(patch + 1, filters, rows, cols, 0, 1, patch + 1, dy, 0, grad, w, false);
         if (dx != null) {
-            int wt = pointwise ? 0 : rows * patch; // W transposed [filters][patch] after the patches
-            MatMul.transpose(p, w, patch, filters, s.f, wt);
+            int wt = rows * (patch + 1); // W transposed [filters][patch + 1] (bias row included, unused) after the patches
+            MatMul.transpose(p, w, patch + 1, filters, s.f, wt);
             // the patch gradients overwrite the patches, which are no longer needed
-            float[] dCols = pointwise ? dx : s.f;
-            MatMul.INSTANCE.multiply(rows, patch, filters, dy, 0, filters, 1, s.f, wt, dCols, 0, false);
-            if (!pointwise) {
-                Patches.scatter(win, channels, dCols, n, dx);
-            }
+            MatMul.INSTANCE.multiply(rows, patch + 1, filters, dy, 0, filters, 1, s.f, wt, cols, 0, false);
+            Patches.scatter(win, channels, cols, n, dx);
         }
     }
 
     @Override
     int scratchFloats(int n) {
-        return (pointwise ? 0 : n * win.outPixels() * patch) + patch * filters;
+        return n * win.outPixels() * (patch + 1) + (patch + 1) * filters;
     }
 
     @Override

@@ -5,14 +5,14 @@ import io.tinymlaas.data.Shape;
 import java.util.SplittableRandom;
 
 /**
- * Fully connected: y = x·W + b. Kept internally as W[in][out] (the product's natural layout);
- * {@link #weights()} gives TFLite's [out][in].
+ * Fully connected: y = x·Wᵀ + b with W[out][in], TFLite's layout, which also suits all three
+ * products: outputs as dot products of rows, and both gradients as row updates along the inputs.
  */
 public final class Dense extends Layer implements Weighted {
     private final int in;
     private final int out;
     private float[] p;
-    private int w;      // offset of W[in][out]
+    private int w;      // offset of W[out][in]
     private int b;      // offset of the bias
 
     Dense(String name, Shape input, int units) {
@@ -38,9 +38,7 @@ public final class Dense extends Layer implements Weighted {
     /** A copy of the weights, TFLite layout [out][in]. */
     @Override
     public float[] weights() {
-        float[] t = new float[in * out];
-        MatMul.transpose(p, w, in, out, t, 0);
-        return t;
+        return java.util.Arrays.copyOfRange(p, w, w + in * out);
     }
 
     /** A copy of the bias, one per output. */
@@ -53,9 +51,7 @@ public final class Dense extends Layer implements Weighted {
     @Override
     public void setWeights(float[] tflite, float[] bias) {
         checkWeights(p != null, tflite, weightCount(), bias, biasCount());
-        float[] internal = new float[in * out];
-        MatMul.transpose(tflite, 0, out, in, internal, 0);
-        System.arraycopy(internal, 0, p, w, internal.length);
+        System.arraycopy(tflite, 0, p, w, in * out);
         System.arraycopy(bias, 0, p, b, out);
     }
 
@@ -85,7 +81,7 @@ public final class Dense extends Layer implements Weighted {
 
     @Override
     void forward(float[] x, float[] y, int n, Scratch s, boolean training) {
-        MatMul.INSTANCE.multiply(n, out, in, x, 0, in, 1, p, w, y, 0, false);
+        MatMul.INSTANCE.multiplyByTransposed(n, out, in, x, 0, p, w, y, 0);
         for (int r = 0; r < n; r++) {
             int row = r * out;
             for (int j = 0; j < out; j++) {
@@ -96,23 +92,18 @@ public final class Dense extends Layer implements Weighted {
 
     @Override
     void backward(float[] x, float[] y, float[] dy, float[] dx, float[] grad, int n, Scratch s) {
-        // dW[in][out] += xᵀ·dy: A = xᵀ read with swapped strides
-        MatMul.INSTANCE.multiply(in, out, n, x, 0, 1, in, dy, 0, grad, w, true);
-        for (int r = 0; r < n; r++) {
+        // dW[out][in] = dyᵀ·x: A = dyᵀ read with swapped strides
+        MatMul.INSTANCE.multiply(out, in, n, dy, 0, 1, out, x, 0, grad, w, false);
+        System.arraycopy(dy, 0, grad, b, out);
+        for (int r = 1; r < n; r++) {
             int row = r * out;
             for (int j = 0; j < out; j++) {
                 grad[b + j] += dy[row + j];
             }
         }
         if (dx != null) {
-            MatMul.transpose(p, w, in, out, s.f, 0); // W transposed: [out][in]
-            MatMul.INSTANCE.multiply(n, in, out, dy, 0, out, 1, s.f, 0, dx, 0, false);
+            MatMul.INSTANCE.multiply(n, in, out, dy, 0, out, 1, p, w, dx, 0, false);
         }
-    }
-
-    @Override
-    int scratchFloats(int n) {
-        return in * out;
     }
 
     @Override

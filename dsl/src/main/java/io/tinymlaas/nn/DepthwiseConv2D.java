@@ -136,6 +136,7 @@ public final class DepthwiseConv2D extends Layer implements Weighted {
     @Override
     void backward(float[] x, float[] y, float[] dy, float[] dx, float[] grad, int n, Scratch s) {
         int inSize = win.inH() * win.inW() * channels;
+        Arrays.fill(grad, w, b + channels, 0f);
         if (dx != null) {
             Arrays.fill(dx, 0, n * inSize, 0f);
         }

@@ -62,8 +62,9 @@ public abstract class Layer {
     abstract void forward(float[] x, float[] y, int n, Scratch s, boolean training);
 
     /**
-     * Given dL/dy, adds this layer's parameter gradients into {@code grad} (indexed like the
-     * model's parameters) and writes dL/dx into {@code dx}, unless dx is null (first layer).
+     * Given dL/dy, writes this layer's parameter gradients into {@code grad} (indexed like the
+     * model's parameters; overwritten, not added to) and dL/dx into {@code dx}, unless dx is null
+     * (nothing before needs it).
      */
     abstract void backward(float[] x, float[] y, float[] dy, float[] dx, float[] grad, int n, Scratch s);
 

@@ -15,6 +15,16 @@ abstract class MatMul {
     abstract void multiply(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
                            float[] b, int bOff, float[] c, int cOff, boolean add);
 
+    /**
+     * C[i][j] = sum over p of A[i][p] * B[j][p]: rows of A against rows of B (a dense layer's
+     * inputs against its [out][in] weights), all row-major with k columns, C with n columns.
+     */
+    abstract void multiplyByTransposed(int m, int n, int k, float[] a, int aOff, float[] b, int bOff,
+                                       float[] c, int cOff);
+
+    /** dx[i] = y[i] > 0 ? dy[i] : 0 for i &lt; count: the gradient through a ReLU from its output. */
+    abstract void reluBackward(float[] y, float[] dy, float[] dx, int count);
+
     /** "vector (16 lanes)" or "scalar": which kernel runs. */
     abstract String describe();
 

@@ -36,6 +36,7 @@ public final class MaxPool2D extends Layer {
     @Override
     void forward(float[] x, float[] y, int n, Scratch s, boolean training) {
         int inSize = win.inH() * win.inW() * channels;
+        int rowStride = win.inW() * channels;
         int[] from = s.i;
         int at = 0;
         for (int smp = 0; smp < n; smp++) {
@@ -46,19 +47,21 @@ public final class MaxPool2D extends Layer {
                 for (int ox = 0; ox < win.outW(); ox++) {
                     int x0 = Math.max(0, ox * win.strideW() - win.padLeft());
                     int x1 = Math.min(win.inW(), ox * win.strideW() - win.padLeft() + win.kernelW());
-                    int first = base + (y0 * win.inW() + x0) * channels;
+                    int first = base + y0 * rowStride + x0 * channels;
                     for (int c = 0; c < channels; c++) {
                         y[at + c] = x[first + c];
                         from[at + c] = first + c;
                     }
                     for (int iy = y0; iy < y1; iy++) {
                         for (int ix = x0; ix < x1; ix++) {
-                            int in = base + (iy * win.inW() + ix) * channels;
+                            int cell = base + iy * rowStride + ix * channels;
+                            // channels innermost and branch-free: which input wins is a coin toss
                             for (int c = 0; c < channels; c++) {
-                                if (x[in + c] > y[at + c]) {
-                                    y[at + c] = x[in + c];
-                                    from[at + c] = in + c;
-                                }
+                                float v = x[cell + c];
+                                float m = y[at + c];
+                                boolean wins = v > m;
+                                y[at + c] = wins ? v : m;
+                                from[at + c] = wins ? cell + c : from[at + c];
                             }
                         }
                     }

@@ -15,16 +15,19 @@ abstract class Optimizer {
     void beginStep() {
     }
 
-    /** Updates params[lo, hi) with the sum of grads[w][lo, hi). */
-    abstract void step(float[] params, float[][] grads, int lo, int hi);
-
-    static float sum(float[][] grads, int i) {
-        float g = grads[0][i];
+    /** Updates params[lo, hi) with the sum of grads[w][lo, hi), which is left in grads[0]. */
+    final void step(float[] params, float[][] grads, int lo, int hi) {
+        float[] g = grads[0];
         for (int w = 1; w < grads.length; w++) {
-            g += grads[w][i];
+            float[] other = grads[w];
+            for (int i = lo; i < hi; i++) {
+                g[i] += other[i];
+            }
         }
-        return g;
+        update(params, g, lo, hi);
     }
+
+    abstract void update(float[] params, float[] g, int lo, int hi);
 
     /** Stochastic gradient descent, with momentum when {@code momentum > 0}. */
     static final class Sgd extends Optimizer {
@@ -38,14 +41,15 @@ abstract class Optimizer {
         }
 
         @Override
-        void step(float[] params, float[][] grads, int lo, int hi) {
+        void update(float[] params, float[] g, int lo, int hi) {
+            float lr = learningRate;
             if (velocity == null) {
                 for (int i = lo; i < hi; i++) {
-                    params[i] -= learningRate * sum(grads, i);
+                    params[i] -= lr * g[i];
                 }
             } else {
                 for (int i = lo; i < hi; i++) {
-                    velocity[i] = momentum * velocity[i] - learningRate * sum(grads, i);
+                    velocity[i] = momentum * velocity[i] - lr * g[i];
                     params[i] += velocity[i];
                 }
             }
@@ -77,9 +81,9 @@ abstract class Optimizer {
         }
 
         @Override
-        void step(float[] params, float[][] grads, int lo, int hi) {
+        void update(float[] params, float[] grad, int lo, int hi) {
             for (int i = lo; i < hi; i++) {
-                float g = sum(grads, i);
+                float g = grad[i];
                 m[i] = BETA1 * m[i] + (1 - BETA1) * g;
                 v[i] = BETA2 * v[i] + (1 - BETA2) * g * g;
                 params[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i] * correction2) + EPSILON);

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * im2col and its adjoint: the window of every output pixel laid out as one row
- * [kernelH][kernelW][channels] (zeros where SAME padding reaches outside the image).
+ * [kernelH][kernelW][channels] (zeros where SAME padding reaches outside the image), followed
+ * by a constant 1 so that the bias is one more row of the weight matrix.
  */
 final class Patches {
     private Patches() {
@@ -27,7 +28,11 @@ final class Patches {
                         if (iy < 0 || iy >= win.inH()) {
                             Arrays.fill(cols, at, at + row, 0f);
                         } else if (inside) {
-                            System.arraycopy(x, base + (iy * win.inW() + x0) * channels, cols, at, row);
+                            // rows are a few floats: a loop beats System.arraycopy's call
+                            int from = base + (iy * win.inW() + x0) * channels;
+                            for (int q = 0; q < row; q++) {
+                                cols[at + q] = x[from + q];
+                            }
                         } else {
                             for (int kx = 0; kx < win.kernelW(); kx++) {
                                 int ix = x0 + kx;
@@ -41,12 +46,13 @@ final class Patches {
                         }
                         at += row;
                     }
+                    cols[at++] = 1f;
                 }
             }
         }
     }
 
-    /** dx[sample][h][w][c] = sum of the patch gradients that read each input value. */
+    /** dx[sample][h][w][c] = sum of the patch gradients (rows with the bias column) that read each input value. */
     static void scatter(Window2D win, int channels, float[] dCols, int n, float[] dx) {
         int inSize = win.inH() * win.inW() * channels;
         Arrays.fill(dx, 0, n * inSize, 0f);
@@ -70,6 +76,7 @@ final class Patches {
                             at += channels;
                         }
                     }
+                    at++; // the bias column
                 }
             }
         }

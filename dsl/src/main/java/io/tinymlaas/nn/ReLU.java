@@ -21,10 +21,7 @@ public final class ReLU extends Layer {
         if (dx == null) {
             return;
         }
-        int total = n * inputShape().size();
-        for (int k = 0; k < total; k++) {
-            dx[k] = y[k] > 0f ? dy[k] : 0f;
-        }
+        MatMul.INSTANCE.reluBackward(y, dy, dx, n * inputShape().size());
     }
 
     @Override

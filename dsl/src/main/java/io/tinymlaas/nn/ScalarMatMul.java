@@ -15,14 +15,33 @@ final class ScalarMatMul extends MatMul {
             int ai = aOff + i * aRow;
             for (int p = 0; p < k; p++) {
                 float av = a[ai + p * aCol];
-                if (av == 0f) {
-                    continue; // ReLU outputs are often zero
-                }
                 int bp = bOff + p * n;
                 for (int j = 0; j < n; j++) {
                     c[ci + j] += av * b[bp + j];
                 }
             }
+        }
+    }
+
+    @Override
+    void multiplyByTransposed(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff) {
+        for (int i = 0; i < m; i++) {
+            int ai = aOff + i * k;
+            for (int j = 0; j < n; j++) {
+                int bj = bOff + j * k;
+                float sum = 0f;
+                for (int p = 0; p < k; p++) {
+                    sum += a[ai + p] * b[bj + p];
+                }
+                c[cOff + i * n + j] = sum;
+            }
+        }
+    }
+
+    @Override
+    void reluBackward(float[] y, float[] dy, float[] dx, int count) {
+        for (int i = 0; i < count; i++) {
+            dx[i] = y[i] > 0f ? dy[i] : 0f;
         }
     }
 

@@ -5,11 +5,16 @@ import io.tinymlaas.data.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The fit loop. Every batch is cut into one slice per worker; each worker gathers its samples,
- * runs forward and backward into its own gradients, then each worker updates its own range of
- * the parameters with the sum of all workers' gradients. Two hand-offs per batch, no allocation.
+ * The fit loop. Every batch is cut into a fixed number of chunks (at least 2, so one or two
+ * threads give the same weights), each with its own workspace and gradients. Threads claim
+ * chunks as they come: on a busy machine a worker that is late to wake finds its chunk already
+ * done by the caller, so a batch never waits for a thread that is not running. The caller then
+ * sums the chunks' gradients in chunk order (repeatable) and updates the parameters.
  */
 final class Trainer {
     private final Network net;
@@ -18,6 +23,18 @@ final class Trainer {
     private final Dataset train;
     private final Dataset validation;
     private final List<TrainingListener> listeners;
+    // the batch being worked on, published to the workers through `ticket`
+    private final AtomicLong ticket = new AtomicLong(Integer.MAX_VALUE); // batch id << 32 | next chunk
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile Thread caller;
+    private volatile Throwable chunkFailure;
+    private int[] batchOrder;
+    private int batchFrom;
+    private int batchCount;
+    private int chunkSlice;
+    private int chunkCount;
+    private Workspace[] chunkSpaces;
+    private final java.util.function.IntConsumer claimer = t -> claimChunks();
 
     Trainer(Network net, Dataset data, Fit fit) {
         this.net = net;
@@ -40,14 +57,15 @@ final class Trainer {
     History run() {
         int batch = Math.min(fit.batchSize(), train.size());
         int members = Math.max(1, Math.min(fit.threadCount(), batch));
-        int slice = (batch + members - 1) / members;
+        int chunks = Math.min(batch, Math.max(2, members));
+        int slice = (batch + chunks - 1) / chunks;
         boolean classification = train.isClassification();
         int classes = classification ? train.classes() : 0;
         int targetSize = classification ? 0 : train.targetShape().size();
         SplittableRandom rng = new SplittableRandom(fit.seedValue());
-        Workspace[] ws = new Workspace[members];
-        float[][] grads = new float[members][];
-        for (int t = 0; t < members; t++) {
+        Workspace[] ws = new Workspace[chunks];
+        float[][] grads = new float[chunks][];
+        for (int t = 0; t < chunks; t++) {
             ws[t] = net.workspace(slice, targetSize, classes, rng.split());
             grads[t] = ws[t].paramGrad;
         }
@@ -58,6 +76,11 @@ final class Trainer {
         int batches = (train.size() + batch - 1) / batch;
         int params = net.params.length;
         History history = new History();
+        chunkSpaces = ws;
+        chunkSlice = slice;
+        chunkCount = chunks;
+        batchOrder = order;
+        caller = Thread.currentThread();
         try (WorkerPool pool = new WorkerPool(members)) {
             for (int epoch = 1; epoch <= fit.epochCount(); epoch++) {
                 shuffle(order, rng);
@@ -80,7 +103,7 @@ final class Trainer {
                     }
                     int from = b * batch;
                     int count = Math.min(batch, train.size() - from);
-                    pool.run(t -> step(ws[t], order, from, count, t, slice));
+                    runBatch(pool, epoch * (long) batches + b, from, count);
                     double batchLoss = 0;
                     for (Workspace w : ws) {
                         batchLoss += w.loss;
@@ -91,9 +114,9 @@ final class Trainer {
                                 + (b + 1) + ": the learning rate " + fit.learningRate()
                                 + " is too high for this model; re-create the model and try " + fit.learningRate() / 10);
                     }
+                    // one hand-off per batch: the update is memory-bound and quick on one thread
                     optimizer.beginStep();
-                    pool.run(t -> optimizer.step(net.params, grads, (int) ((long) params * t / members),
-                            (int) ((long) params * (t + 1) / members)));
+                    optimizer.step(net.params, grads, 0, params);
                     lossSum += batchLoss;
                     seen += count;
                     if (!listeners.isEmpty()) {
@@ -107,7 +130,7 @@ final class Trainer {
                 TrainingListener.EpochEvent event = epochEvent(epoch, lossSum / seen,
                         classification ? (double) correct / seen : Double.NaN, start);
                 if (validation != null) {
-                    Metrics m = Evaluation.run(net, validation, loss, pool, ws);
+                    Metrics m = Evaluation.run(net, validation, loss, members);
                     event = new TrainingListener.EpochEvent(epoch, fit.epochCount(), event.loss(), event.accuracy(),
                             m.loss(), m.accuracy(), event.seconds());
                 }
@@ -125,14 +148,63 @@ final class Trainer {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    /** Worker {@code t}'s part of one batch: its slice forward and backward into its own gradients. */
+    /** Publishes one batch, works on its chunks, and returns when every chunk is done. */
+    private void runBatch(WorkerPool pool, long id, int from, int count) {
+        batchFrom = from;
+        batchCount = count;
+        done.set(0);
+        long first = (id & 0x7fffffffL) << 32;
+        ticket.set(first); // publishes the fields above
+        if (pool.size() > 1) {
+            pool.start(claimer);
+        }
+        claimChunks();
+        for (int spins = 0; done.get() < chunkCount; spins++) {
+            if (spins < 2_000) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(this, 50_000);
+            }
+        }
+        Throwable failed = chunkFailure;
+        if (failed != null) {
+            chunkFailure = null;
+            if (failed instanceof Error e) {
+                throw e;
+            }
+            throw (RuntimeException) failed;
+        }
+    }
+
+    /** Runs chunks of the current batch until none is left (any thread, any number of times). */
+    private void claimChunks() {
+        while (true) {
+            long t = ticket.get();
+            int chunk = (int) t;
+            if (chunk >= chunkCount) {
+                return;
+            }
+            if (ticket.compareAndSet(t, t + 1)) {
+                try {
+                    step(chunkSpaces[chunk], batchOrder, batchFrom, batchCount, chunk, chunkSlice);
+                } catch (RuntimeException | Error e) {
+                    chunkFailure = e; // rethrown by the caller, which must not wait for this chunk forever
+                }
+                if (done.incrementAndGet() == chunkCount) {
+                    LockSupport.unpark(caller);
+                }
+            }
+        }
+    }
+
+    /** Chunk {@code t} of one batch: its slice forward and backward into its own gradients. */
     private void step(Workspace w, int[] order, int from, int count, int t, int slice) {
         w.loss = 0;
         w.correct = 0;
-        java.util.Arrays.fill(w.paramGrad, 0f);
         int lo = Math.min(count, t * slice);
         int n = Math.min(slice, count - lo);
         if (n <= 0) {
+            java.util.Arrays.fill(w.paramGrad, 0f); // an idle worker adds nothing
             return;
         }
         train.copyInputs(order, from + lo, n, w.input(), 0);

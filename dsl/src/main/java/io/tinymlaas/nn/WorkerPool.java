@@ -5,18 +5,22 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * A fixed team of threads that runs one task per member and waits for all of them: the caller is
- * member 0. Batches take about a millisecond, so members spin briefly before they park: a
- * hand-off costs microseconds, not the tens of a general executor.
+ * A fixed team of threads: {@link #run} runs one task per member and waits for all of them (the
+ * caller is member 0); {@link #start} hands a task out without waiting, for callers that track
+ * completion of the work themselves. Batches take about a millisecond, so members spin briefly
+ * before they park: a hand-off costs microseconds, not the tens of a general executor.
  */
 final class WorkerPool implements AutoCloseable {
-    private static final int SPINS = 20_000;
+    private static final int SPINS = 2_000; // ~0.1 ms: longer than the gap between batches, short enough not to starve others on a busy machine
     private final Thread[] threads;
     private final AtomicInteger pending = new AtomicInteger();
     private volatile IntConsumer task;
     private volatile int generation;
     private volatile boolean closed;
     private volatile Throwable failure;
+    private volatile Thread waiter;
+    private boolean started;
+    private boolean counting;
 
     WorkerPool(int size) {
         threads = new Thread[size - 1];
@@ -32,8 +36,29 @@ final class WorkerPool implements AutoCloseable {
         return threads.length + 1;
     }
 
+    /**
+     * Hands {@code work} to the other members and returns at once: the caller does its own share
+     * and decides itself when the work is complete (a member that is late finds nothing left).
+     */
+    void start(IntConsumer work) {
+        if (counting) {
+            throw new IllegalStateException("a pool runs either start() or run() tasks, not both");
+        }
+        started = true;
+        task = work;
+        generation++;
+        for (Thread t : threads) {
+            LockSupport.unpark(t);
+        }
+    }
+
     /** Runs {@code work.accept(member)} for every member, the caller being member 0. */
     void run(IntConsumer work) {
+        if (started) {
+            // a late member may still be inside a started task and would count it as this one
+            throw new IllegalStateException("a pool runs either start() or run() tasks, not both");
+        }
+        counting = true;
         if (threads.length == 0) {
             work.accept(0);
             return;
@@ -51,11 +76,12 @@ final class WorkerPool implements AutoCloseable {
         } catch (Throwable e) {
             own = e;
         }
+        waiter = Thread.currentThread();
         for (int spins = 0; pending.get() > 0; spins++) {
             if (spins < SPINS) {
                 Thread.onSpinWait();
             } else {
-                Thread.yield();
+                LockSupport.park(this);
             }
         }
         Throwable failed = own != null ? own : failure;
@@ -87,7 +113,9 @@ final class WorkerPool implements AutoCloseable {
             } catch (Throwable e) {
                 failure = e;
             }
-            pending.decrementAndGet();
+            if (counting && pending.decrementAndGet() == 0) {
+                LockSupport.unpark(waiter);
+            }
         }
     }
 

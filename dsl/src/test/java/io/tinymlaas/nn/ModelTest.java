@@ -1,0 +1,129 @@
+package io.tinymlaas.nn;
+
+import io.tinymlaas.data.Dataset;
+import io.tinymlaas.data.Shape;
+import io.tinymlaas.data.Tensor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelTest {
+    @TempDir
+    Path dir;
+
+    private static Model cnn() {
+        return Model.sequential(Shape.of(8, 8, 2)).conv2d(4, 3, 1, Padding.SAME).relu6().depthwiseConv2d(3, 2, Padding.VALID)
+                .maxPool(2, 1, Padding.SAME).avgPool(2).flatten().dropout(0.1).dense(5).softmax().seed(3);
+    }
+
+    @Test
+    void layersDescribeThemselves() {
+        Model m = cnn();
+        List<Layer> layers = m.layers();
+        assertEquals(List.of("conv2d", "relu6", "depthwise_conv2d", "max_pool2d", "avg_pool2d", "flatten", "dropout", "dense", "softmax"),
+                layers.stream().map(Layer::name).toList());
+        Conv2D conv = (Conv2D) layers.get(0);
+        assertEquals(Shape.of(8, 8, 4), conv.outputShape());
+        assertEquals(3 * 3 * 2 * 4 + 4, conv.params());
+        assertEquals(64L * 18 * 4, conv.macs());
+        assertEquals(Padding.SAME, conv.padding());
+        DepthwiseConv2D dw = (DepthwiseConv2D) layers.get(2);
+        assertEquals(Shape.of(3, 3, 4), dw.outputShape());
+        assertEquals(2, dw.strideH());
+        assertEquals(Shape.of(1, 1, 4), layers.get(4).outputShape());
+        assertEquals(4 * 5 + 5, layers.get(7).params());
+        assertEquals(m.params(), m.summary().intColumn("params").sum(), 0);
+        assertTrue(m.toHtml().contains("depthwise_conv2d"));
+    }
+
+    @Test
+    void weightsComeInTfliteLayouts() {
+        Model m = Model.sequential(Shape.of(3, 3, 2)).conv2d(2, 2).flatten().dense(3).seed(1);
+        m.network();
+        Conv2D conv = (Conv2D) m.layers().get(0);
+        float[] ohwi = new float[2 * 2 * 2 * 2];
+        for (int i = 0; i < ohwi.length; i++) {
+            ohwi[i] = i;
+        }
+        conv.setWeights(ohwi, new float[]{0.5f, -1f});
+        assertArrayEquals(ohwi, conv.weights());
+        Dense dense = (Dense) m.layers().get(2);
+        float[] w = new float[3 * 8];
+        w[2 * 8 + 5] = 1f; // output 2 reads input 5
+        dense.setWeights(w, new float[3]);
+        float[] x = new float[18];
+        x[0] = 1f; // pixel (0,0), channel 0
+        List<float[]> trace = m.forwardTrace(Tensor.of(Shape.of(3, 3, 2), x));
+        float[] convOut = trace.get(0);
+        // output (0,0) filter f = bias + weight[f][0][0][0] * 1
+        assertEquals(0.5f + 0f, convOut[0]);
+        assertEquals(-1f + 8f, convOut[1]);
+        assertArrayEquals(convOut, trace.get(1), "flatten keeps HWC order");
+        assertEquals(convOut[5], trace.get(2)[2]);
+    }
+
+    @Test
+    void shapeMistakesAreReportedWhereTheyAreWritten() {
+        var flat = assertThrows(IllegalArgumentException.class, () -> Model.sequential(Shape.of(28, 28, 1)).conv2d(8, 3).dense(10));
+        assertTrue(flat.getMessage().contains("dense(10) needs a flat input but gets (26, 26, 8) from conv2d")
+                && flat.getMessage().contains("flatten()"), flat.getMessage());
+        var image = assertThrows(IllegalArgumentException.class, () -> Model.sequential(Shape.of(784)).conv2d(8, 3));
+        assertTrue(image.getMessage().contains("conv2d needs an (height, width, channels) input, but gets (784,)"), image.getMessage());
+        var big = assertThrows(IllegalArgumentException.class, () -> Model.sequential(Shape.of(4, 4, 1)).maxPool(2).conv2d(2, 3));
+        assertTrue(big.getMessage().contains("conv2d: the 3x3 window does not fit its input (2, 2, 1)"), big.getMessage());
+    }
+
+    @Test
+    void badInputToATrainedModelIsRefusedWithTheValues() {
+        Model m = Model.sequential(Shape.of(28, 28, 1)).flatten().dense(5).softmax();
+        var shape = assertThrows(IllegalArgumentException.class, () -> m.predict(Tensor.zeros(Shape.of(784))));
+        assertTrue(shape.getMessage().contains("(28, 28, 1) but this tensor is (784,)") && shape.getMessage().contains("reshape"),
+                shape.getMessage());
+        Dataset tooMany = Dataset.of(Shape.of(28, 28, 1), new float[784 * 2], new int[]{0, 7});
+        var classes = assertThrows(IllegalArgumentException.class, () -> m.fit(tooMany, Fit.epochs(1).progress(false)));
+        assertTrue(classes.getMessage().contains("labels 0..7 but the model outputs (5,)"), classes.getMessage());
+        var empty = assertThrows(IllegalArgumentException.class, () -> m.fit(tooMany.take(0), Fit.epochs(1)));
+        assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
+        var lr = assertThrows(IllegalArgumentException.class, () -> Fit.epochs(1).sgd(-0.1));
+        assertTrue(lr.getMessage().contains("-0.1"), lr.getMessage());
+    }
+
+    @Test
+    void savedModelsLoadWithTheSamePredictionsAndForeignFilesAreRefused() throws IOException {
+        Model m = cnn();
+        Tensor x = Tensor.zeros(Shape.of(8, 8, 2));
+        for (int i = 0; i < x.size(); i++) {
+            x.data()[i] = (float) Math.sin(i);
+        }
+        Prediction before = m.predict(x);
+        Path file = dir.resolve("m.tmm");
+        m.save(file);
+        Model loaded = Model.load(file);
+        assertEquals(before, loaded.predict(x));
+        assertEquals(m.summary().toString(), loaded.summary().toString());
+
+        byte[] bytes = Files.readAllBytes(file);
+        Path cut = dir.resolve("cut.tmm");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 9));
+        var truncated = assertThrows(IllegalArgumentException.class, () -> Model.load(cut));
+        assertTrue(truncated.getMessage().contains("truncated or damaged"), truncated.getMessage());
+        Path foreign = dir.resolve("x.tmm");
+        Files.writeString(foreign, "PK\u0003\u0004 a zip, not a model");
+        var notModel = assertThrows(IllegalArgumentException.class, () -> Model.load(foreign));
+        assertTrue(notModel.getMessage().contains("not a TinyMLaaS model file"), notModel.getMessage());
+        bytes[5] = 9;
+        Path newer = dir.resolve("newer.tmm");
+        Files.write(newer, bytes);
+        var version = assertThrows(IllegalArgumentException.class, () -> Model.load(newer));
+        assertTrue(version.getMessage().contains("version 9"), version.getMessage());
+    }
+}
