@@ -1,9 +1,15 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.Displayable;
+import io.tinymlaas.TinyML;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.data.Tensor;
+import io.tinymlaas.quant.QuantizedModel;
+import io.tinymlaas.quant.Quantizer;
+import io.tinymlaas.report.SizeReport;
+import io.tinymlaas.report.SizeReportable;
+import io.tinymlaas.target.Target;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -30,7 +36,7 @@ import java.util.SplittableRandom;
  * from {@link #seed}); after that the layers are fixed. A model is not safe for use by several
  * threads at once.
  */
-public final class Model implements Displayable {
+public final class Model implements Displayable, SizeReportable {
     private final Shape input;
     private final List<Layer> layers = new ArrayList<>();
     private final Map<String, Integer> nameCounts = new HashMap<>();
@@ -248,6 +254,23 @@ public final class Model implements Displayable {
             out.add(ws.act[i + 1].clone());
         }
         return out;
+    }
+
+    /**
+     * The int8 model, quantized as TFLite does with activation ranges observed on
+     * {@code calibration} (a few hundred training samples, e.g. {@code data.train().take(500)}).
+     * It becomes the session's last quantized model, the one {@code %size} shows by default.
+     */
+    public QuantizedModel quantize(Dataset calibration) {
+        QuantizedModel q = Quantizer.quantize(this, calibration);
+        TinyML.session().lastQuantized(q);
+        return q;
+    }
+
+    /** Flash, RAM and latency of this float32 model (and of its int8 form) on {@code target}. */
+    @Override
+    public SizeReport sizeReport(Target target) {
+        return SizeReport.of(this, target);
     }
 
     /** Writes the model (layers and weights) to {@code file}; see {@link ModelFile} for the format. */
