@@ -1,0 +1,101 @@
+package io.tinymlaas.kernel.wire;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import org.zeromq.ZMQ;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Reads one ROUTER socket (shell or control) on its own thread and hands each message to the
+ * dispatcher. A message with a bad signature is dropped and logged; a handler failure answers an
+ * error reply instead of killing the loop.
+ */
+public final class RequestLoop extends Thread {
+
+    private static final Logger LOG = Logger.getLogger(RequestLoop.class.getName());
+
+    /** Handles one request; sends its reply through the given {@link Replier}. */
+    public interface Dispatcher {
+        void dispatch(WireMessage request, Replier replier) throws Exception;
+    }
+
+    /** Sends replies on the socket the request came from. */
+    public final class Replier {
+        public void reply(WireMessage request, String type, JsonObject content) {
+            sockets.send(socket, WireMessage.child(request, sockets.session(), type, content));
+        }
+
+        /** An error reply for a request that could not be handled. */
+        public void replyError(WireMessage request, String ename, String evalue) {
+            String type = request.type();
+            JsonObject content = new JsonObject();
+            content.addProperty("status", "error");
+            content.addProperty("ename", ename);
+            content.addProperty("evalue", evalue);
+            content.add("traceback", new JsonArray());
+            reply(request, type.endsWith("_request")
+                    ? type.substring(0, type.length() - "_request".length()) + "_reply" : "error_reply", content);
+        }
+    }
+
+    private final KernelSockets sockets;
+    private final ZMQ.Socket socket;
+    private final Dispatcher dispatcher;
+    private final Replier replier = new Replier();
+    private volatile boolean running = true;
+
+    private RequestLoop(String name, KernelSockets sockets, ZMQ.Socket socket, Dispatcher dispatcher) {
+        super(name);
+        this.sockets = sockets;
+        this.socket = socket;
+        this.dispatcher = dispatcher;
+    }
+
+    public static RequestLoop shell(KernelSockets sockets, Dispatcher dispatcher) {
+        return new RequestLoop("shell", sockets, sockets.shell, dispatcher);
+    }
+
+    public static RequestLoop control(KernelSockets sockets, Dispatcher dispatcher) {
+        return new RequestLoop("control", sockets, sockets.control, dispatcher);
+    }
+
+    public void shutdown() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        ZMQ.Poller poller = sockets.context().poller(1);
+        poller.register(socket, ZMQ.Poller.POLLIN);
+        while (running) {
+            if (poller.poll(100) <= 0) {
+                continue;
+            }
+            WireMessage request;
+            try {
+                request = sockets.codec().decode(KernelSockets.receive(socket));
+            } catch (WireCodec.RejectedMessage e) {
+                // Without a trustworthy header there is nobody to answer: drop it, say so in the log.
+                LOG.warning(getName() + ": dropped a message: " + e.getMessage());
+                continue;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                LOG.log(Level.WARNING, getName() + ": socket failure", e);
+                continue;
+            }
+            try {
+                dispatcher.dispatch(request, replier);
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, getName() + ": " + request.type() + " failed", e);
+                if (request.type().endsWith("_request")) {
+                    replier.replyError(request, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+                }
+            }
+        }
+        poller.close();
+    }
+}
