@@ -4,6 +4,7 @@ import io.tinymlaas.kernel.eval.CellRunner;
 import io.tinymlaas.kernel.eval.CodeAssist;
 import io.tinymlaas.kernel.eval.JShellSession;
 import io.tinymlaas.kernel.magic.MagicCatalog;
+import io.tinymlaas.kernel.magic.MagicCompleter;
 import io.tinymlaas.kernel.magic.MagicRunner;
 import jdk.jshell.Snippet;
 
@@ -24,7 +25,7 @@ public record Workbench(JShellSession session, CellRunner runner, CodeAssist ass
                 .forEach(event -> Logger.getLogger(Workbench.class.getName())
                         .warning("default import rejected: " + event.snippet().source()));
         MagicCatalog catalog = MagicCatalog.load(Workbench.class.getClassLoader());
-        CodeAssist assist = new CodeAssist(session, catalog::names);
+        CodeAssist assist = new CodeAssist(session, new MagicCompleter(catalog, session));
         CellRunner runner = new CellRunner(session, new MagicRunner(catalog, session, assist));
         return new Workbench(session, runner, assist);
     }

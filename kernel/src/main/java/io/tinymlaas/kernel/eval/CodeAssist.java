@@ -3,12 +3,10 @@ package io.tinymlaas.kernel.eval;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** What a front end asks while the user types: completions, docs of a symbol, is the cell complete. */
@@ -23,21 +21,18 @@ public final class CodeAssist {
     }
 
     private final JShellSession session;
-    private final Supplier<Collection<String>> magicNames;
+    private final MagicCompletions magics;
 
-    public CodeAssist(JShellSession session, Supplier<Collection<String>> magicNames) {
+    public CodeAssist(JShellSession session, MagicCompletions magics) {
         this.session = session;
-        this.magicNames = magicNames;
+        this.magics = magics;
     }
 
     public Completion complete(String code, int cursor) {
         int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
         String linePrefix = code.substring(lineStart, cursor);
-        if (linePrefix.stripLeading().startsWith("%") && !linePrefix.contains(" ")) {
-            String typed = linePrefix.stripLeading().substring(1);
-            List<String> names = magicNames.get().stream().filter(n -> n.startsWith(typed)).sorted()
-                    .collect(Collectors.toList());
-            return new Completion(names, cursor - typed.length(), cursor);
+        if (CellSegment.isMagic(linePrefix) || linePrefix.strip().equals("%")) {
+            return completeMagic(linePrefix.stripLeading().substring(1), cursor);
         }
         int[] anchor = new int[1];
         List<SourceCodeAnalysis.Suggestion> suggestions =
@@ -48,6 +43,20 @@ public final class CodeAssist {
                 .forEach(s -> matches.add(s.continuation()));
         suggestions.forEach(s -> matches.add(s.continuation()));
         return new Completion(List.copyOf(matches), anchor[0], cursor);
+    }
+
+    /** {@code %na} completes the magic's name, {@code %name ar} the magic's argument. */
+    private Completion completeMagic(String typed, int cursor) {
+        int space = typed.indexOf(' ');
+        if (space < 0) {
+            List<String> names = magics.names().stream().filter(n -> n.startsWith(typed)).sorted()
+                    .collect(Collectors.toList());
+            return new Completion(names, cursor - typed.length(), cursor);
+        }
+        String argument = typed.substring(typed.lastIndexOf(' ') + 1);
+        List<String> candidates = magics.arguments(typed.substring(0, space), argument).stream()
+                .filter(c -> c.startsWith(argument)).collect(Collectors.toList());
+        return new Completion(candidates, cursor - argument.length(), cursor);
     }
 
     /**

@@ -20,7 +20,17 @@ class CodeAssistTest {
     static void start() {
         session = new JShellSession("");
         session.eval("int counter = 3;");
-        assist = new CodeAssist(session, () -> List.of("lsmagic", "doc", "target"));
+        assist = new CodeAssist(session, new MagicCompletions() {
+            @Override
+            public List<String> names() {
+                return List.of("lsmagic", "doc", "target");
+            }
+
+            @Override
+            public List<String> arguments(String name, String prefix) {
+                return name.equals("target") ? List.of("esp32", "esp32-s3", "nrf52840") : List.of();
+            }
+        });
     }
 
     @AfterAll
@@ -49,6 +59,13 @@ class CodeAssistTest {
         CodeAssist.Completion completion = assist.complete("int a = 1;\n%ta", 14);
         assertEquals(List.of("target"), completion.matches());
         assertEquals(12, completion.start());
+    }
+
+    @Test
+    void completesMagicArgumentsByPrefix() {
+        CodeAssist.Completion completion = assist.complete("%target esp", 11);
+        assertEquals(List.of("esp32", "esp32-s3"), completion.matches());
+        assertEquals(8, completion.start());
     }
 
     @Test

@@ -19,12 +19,13 @@ class MagicRunnerTest {
     private static JShellSession session;
     private static CellRunner runner;
     private static MagicCatalog catalog;
+    private static CodeAssist assist;
 
     @BeforeAll
     static void start() {
         session = new JShellSession(System.getProperty("java.class.path"));
         catalog = MagicCatalog.load(MagicRunnerTest.class.getClassLoader());
-        CodeAssist assist = new CodeAssist(session, catalog::names);
+        assist = new CodeAssist(session, new MagicCompleter(catalog, session));
         runner = new CellRunner(session, new MagicRunner(catalog, session, assist));
     }
 
@@ -63,6 +64,16 @@ class MagicRunnerTest {
         CellResult result = runner.run(7, "%nosuch 1");
         assertEquals("UnknownMagic", result.error().ename());
         assertTrue(result.error().evalue().contains("lsmagic"), result.error().evalue());
+    }
+
+    @Test
+    void magicArgumentsCompleteThroughTheMagic() {
+        runner.run(9, "int alpha = 1;\nint beta = 2;");
+        String code = "%show al";
+        CodeAssist.Completion completion = assist.complete(code, code.length());
+        assertEquals(List.of("alpha"), completion.matches());
+        assertEquals(6, completion.start());
+        assertEquals(List.of("show"), assist.complete("%sh", 3).matches());
     }
 
     @Test
