@@ -51,6 +51,15 @@ class KernelProtocolTest(unittest.TestCase):
             if reply["parent_header"].get("msg_id") == msg_id:
                 return reply
 
+    def reply_statuses(self, msg_ids, timeout=TIMEOUT):
+        """Replies may come in any order (aborted ones before the error that caused them)."""
+        statuses = {}
+        while len(statuses) < len(msg_ids):
+            reply = self.kc.get_shell_msg(timeout=timeout)
+            if reply["parent_header"].get("msg_id") in msg_ids:
+                statuses[reply["parent_header"]["msg_id"]] = reply["content"]["status"]
+        return statuses
+
     def stdout_of(self, outputs):
         return "".join(c["text"] for t, c in outputs if t == "stream" and c["name"] == "stdout")
 
@@ -155,6 +164,26 @@ class KernelProtocolTest(unittest.TestCase):
         self.log.flush()
         with open(self.log_path) as log:
             self.assertIn("bad HMAC signature", log.read())
+
+    def test_cells_queued_behind_a_failing_cell_are_aborted(self):
+        failing = self.kc.execute("int first = 1;\nthrow new RuntimeException(\"stop here\");")
+        queued = [self.kc.execute("int second = 2;"), self.kc.execute("int third = 3;")]
+        statuses = self.reply_statuses([failing] + queued)
+        self.assertEqual(statuses, {failing: "error", queued[0]: "aborted", queued[1]: "aborted"})
+        content, outputs = self.run_cell("first")
+        self.assertEqual(content["status"], "ok")
+        content, _ = self.run_cell("second")
+        self.assertEqual(content["status"], "error")  # never ran
+
+    def test_stop_on_error_false_runs_the_queued_cells(self):
+        failing = self.kc.execute('throw new RuntimeException("keep going");', stop_on_error=False)
+        queued = self.kc.execute("int after = 5;")
+        self.assertEqual(self.reply_statuses([failing, queued]), {failing: "error", queued: "ok"})
+
+    def test_reading_stdin_ends_at_once(self):
+        content, outputs = self.run_cell("System.in.read()")
+        self.assertEqual(content["status"], "ok")
+        self.assertEqual([c for t, c in outputs if t == "execute_result"][0]["data"]["text/plain"], "-1")
 
     def test_unknown_request_gets_an_error_reply(self):
         msg = self.kc.session.msg("frobnicate_request", {})

@@ -11,6 +11,7 @@ import io.tinymlaas.kernel.wire.RequestLoop;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import sun.misc.Signal;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +55,8 @@ public final class KernelMain {
 
     private static void run(Path connectionFile) throws Exception {
         System.setProperty("java.awt.headless", "true");
+        // A cell reading System.in gets end-of-input instead of blocking on the launcher's terminal.
+        System.setIn(InputStream.nullInputStream());
         // Kernel logs go to the real stderr (Jupyter's console), created before cells take System.err.
         Logger.getLogger("").getHandlers();
         CompletableFuture<Workbench> workbench = Workbench.startInBackground(System.getProperty("java.class.path"));

@@ -60,6 +60,9 @@ final class ExecuteHandler implements RequestHandler {
             iopub.publish(request, "error", error);
             reply.addProperty("status", "error");
             error.entrySet().forEach(e -> reply.add(e.getKey(), e.getValue()));
+            if (!content.has("stop_on_error") || content.get("stop_on_error").getAsBoolean()) {
+                replier.abortQueued();
+            }
         } else {
             reply.addProperty("status", "ok");
             reply.add("user_expressions", new JsonObject());

@@ -73,6 +73,19 @@ public final class Router implements RequestLoop.Dispatcher {
     }
 
     @Override
+    public void abort(WireMessage request, Replier replier) throws Exception {
+        if (!request.type().equals("execute_request")) {
+            dispatch(request, replier);
+            return;
+        }
+        iopub.status(request, "busy");
+        JsonObject reply = new JsonObject();
+        reply.addProperty("status", "aborted");
+        replier.reply(request, "execute_reply", reply);
+        iopub.status(request, "idle");
+    }
+
+    @Override
     public void dispatch(WireMessage request, Replier replier) throws Exception {
         iopub.status(request, "busy");
         try {

@@ -19,12 +19,27 @@ public final class RequestLoop extends Thread {
     /** Handles one request; sends its reply through the given {@link Replier}. */
     public interface Dispatcher {
         void dispatch(WireMessage request, Replier replier) throws Exception;
+
+        /** Answers a request that was already queued when a cell failed. */
+        default void abort(WireMessage request, Replier replier) throws Exception {
+            dispatch(request, replier);
+        }
     }
 
     /** Sends replies on the socket the request came from. */
     public final class Replier {
         public void reply(WireMessage request, String type, JsonObject content) {
             sockets.send(socket, WireMessage.child(request, sockets.session(), type, content));
+        }
+
+        /**
+         * Aborts the requests already waiting. Called before a failed cell's reply goes out: they were
+         * sent before the user saw the error (as "Run All" does), so they must not run on.
+         */
+        public void abortQueued() {
+            while (running && poller.poll(0) > 0) {
+                handleNext(true);
+            }
         }
 
         /** An error reply for a request that could not be handled. */
@@ -44,6 +59,7 @@ public final class RequestLoop extends Thread {
     private final ZMQ.Socket socket;
     private final Dispatcher dispatcher;
     private final Replier replier = new Replier();
+    private final ZMQ.Poller poller;
     private volatile boolean running = true;
 
     private RequestLoop(String name, KernelSockets sockets, ZMQ.Socket socket, Dispatcher dispatcher) {
@@ -51,6 +67,7 @@ public final class RequestLoop extends Thread {
         this.sockets = sockets;
         this.socket = socket;
         this.dispatcher = dispatcher;
+        this.poller = sockets.context().poller(1);
     }
 
     public static RequestLoop shell(KernelSockets sockets, Dispatcher dispatcher) {
@@ -67,35 +84,40 @@ public final class RequestLoop extends Thread {
 
     @Override
     public void run() {
-        ZMQ.Poller poller = sockets.context().poller(1);
         poller.register(socket, ZMQ.Poller.POLLIN);
         while (running) {
-            if (poller.poll(100) <= 0) {
-                continue;
-            }
-            WireMessage request;
-            try {
-                request = sockets.codec().decode(KernelSockets.receive(socket));
-            } catch (WireCodec.RejectedMessage e) {
-                // Without a trustworthy header there is nobody to answer: drop it, say so in the log.
-                LOG.warning(getName() + ": dropped a message: " + e.getMessage());
-                continue;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    break;
-                }
-                LOG.log(Level.WARNING, getName() + ": socket failure", e);
-                continue;
-            }
-            try {
-                dispatcher.dispatch(request, replier);
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, getName() + ": " + request.type() + " failed", e);
-                if (request.type().endsWith("_request")) {
-                    replier.replyError(request, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
-                }
+            if (poller.poll(100) > 0) {
+                handleNext(false);
             }
         }
         poller.close();
+    }
+
+    private void handleNext(boolean abort) {
+        WireMessage request;
+        try {
+            request = sockets.codec().decode(KernelSockets.receive(socket));
+        } catch (WireCodec.RejectedMessage e) {
+            // Without a trustworthy header there is nobody to answer: drop it, say so in the log.
+            LOG.warning(getName() + ": dropped a message: " + e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            if (running) {
+                LOG.log(Level.WARNING, getName() + ": socket failure", e);
+            }
+            return;
+        }
+        try {
+            if (abort) {
+                dispatcher.abort(request, replier);
+            } else {
+                dispatcher.dispatch(request, replier);
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, getName() + ": " + request.type() + " failed", e);
+            if (request.type().endsWith("_request")) {
+                replier.replyError(request, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+            }
+        }
     }
 }
