@@ -37,7 +37,6 @@ public record Workbench(JShellSession session, CellRunner runner, CodeAssist ass
             try {
                 Workbench workbench = create(classPath);
                 workbench.session().warmUp();
-                workbench.assist().complete("Str", 3);
                 future.complete(workbench);
             } catch (RuntimeException | Error e) {
                 future.completeExceptionally(e);
