@@ -1,5 +1,6 @@
 package io.tinymlaas.kernel.eval;
 
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -20,7 +21,7 @@ public final class CellRunner {
     private final MagicHandler magics;
     private final CellSplitter splitter;
     private final SnippetOrigins origins = new SnippetOrigins();
-    private final ErrorFormatter errors = new ErrorFormatter(origins);
+    private final ErrorFormatter errors;
     private volatile boolean stopRequested;
     /** Counts cells run, so that a late stop never reaches the cell after the interrupted one. */
     private final AtomicInteger cellsStarted = new AtomicInteger();
@@ -30,6 +31,7 @@ public final class CellRunner {
         this.session = session;
         this.magics = magics;
         this.splitter = new CellSplitter(session.analysis());
+        this.errors = new ErrorFormatter(origins, session::unresolved);
     }
 
     /** Runs {@code code} as cell number {@code cell} (its execution count). */
@@ -106,6 +108,11 @@ public final class CellRunner {
                 }
                 if (event.exception() != null) {
                     return CellResult.failed(errors.exception(event.exception()));
+                }
+                if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                        || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                    // Allowed, as in JShell: a method may call one defined in a later cell.
+                    System.err.println("note: " + errors.waitingFor((DeclarationSnippet) snippet));
                 }
                 result = valueOf(snippet);
             }

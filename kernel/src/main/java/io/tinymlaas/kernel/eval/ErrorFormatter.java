@@ -1,5 +1,6 @@
 package io.tinymlaas.kernel.eval;
 
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShellException;
@@ -8,6 +9,7 @@ import jdk.jshell.UnresolvedReferenceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,9 +27,11 @@ final class ErrorFormatter {
     private static final String KERNEL_PACKAGE = "io.tinymlaas.kernel.";
 
     private final SnippetOrigins origins;
+    private final Function<DeclarationSnippet, List<String>> unresolved;
 
-    ErrorFormatter(SnippetOrigins origins) {
+    ErrorFormatter(SnippetOrigins origins, Function<DeclarationSnippet, List<String>> unresolved) {
         this.origins = origins;
+        this.unresolved = unresolved;
     }
 
     /** A compile error of {@code source}, which starts at 0-based {@code firstLine} of cell {@code cell}. */
@@ -85,10 +89,16 @@ final class ErrorFormatter {
         return t.getClass().getName();
     }
 
-    private static String message(Throwable t) {
+    /** "g cannot be used until h is defined" for a declaration that refers to something missing. */
+    String waitingFor(DeclarationSnippet snippet) {
+        List<String> missing = unresolved.apply(snippet);
+        return snippet.name() + " cannot be used until " + (missing.isEmpty() ? "what it refers to"
+                : String.join(", ", missing)) + " is defined";
+    }
+
+    private String message(Throwable t) {
         if (t instanceof UnresolvedReferenceException unresolved) {
-            return unresolved.getSnippet().toString().lines().findFirst().orElse("")
-                    + " uses something not yet defined: define it, then run this cell again";
+            return waitingFor(unresolved.getSnippet()) + ": define it, then run this cell again";
         }
         return t.getMessage() == null ? "" : t.getMessage();
     }

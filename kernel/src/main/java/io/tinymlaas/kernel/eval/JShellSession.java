@@ -1,5 +1,6 @@
 package io.tinymlaas.kernel.eval;
 
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -49,6 +50,11 @@ public final class JShellSession implements AutoCloseable {
 
     List<Diag> diagnostics(Snippet snippet) {
         return shell.diagnostics(snippet).collect(Collectors.toList());
+    }
+
+    /** The names a declaration refers to that are not defined yet. */
+    List<String> unresolved(DeclarationSnippet snippet) {
+        return shell.unresolvedDependencies(snippet).collect(Collectors.toList());
     }
 
     SourceCodeAnalysis analysis() {

@@ -95,6 +95,17 @@ class CellRunnerTest {
     }
 
     @Test
+    void aMethodWaitingForAnotherOneSaysWhichItIs() {
+        assertFalse(runner.run(13, "int twice(int x) { return helper(x) * 2; }").failed());
+        CellResult result = runner.run(14, "twice(3)");
+        assertEquals("UnresolvedReference", result.error().ename());
+        assertTrue(result.error().evalue().startsWith("twice cannot be used until method helper(int) is defined"),
+                result.error().evalue());
+        runner.run(15, "int helper(int x) { return x + 1; }");
+        assertEquals(8, runner.run(16, "twice(3)").value());
+    }
+
+    @Test
     void laterSnippetsDoNotRunAfterAnError() {
         runner.run(7, "int e = 1;\nint f = e / 0;\ne = 99;");
         assertEquals(1, runner.run(8, "e").value());
