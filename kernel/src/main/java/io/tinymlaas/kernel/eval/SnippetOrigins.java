@@ -15,7 +15,7 @@ final class SnippetOrigins {
         bySnippetId.put(snippetId, new Origin(cell, firstLine));
     }
 
-    /** The 1-based cell line of {@code snippetLine} (1-based within the snippet), or null if unknown. */
+    /** Where the snippet with this id came from, or null for snippets the kernel did not run from a cell. */
     Origin find(String snippetId) {
         return bySnippetId.get(snippetId);
     }

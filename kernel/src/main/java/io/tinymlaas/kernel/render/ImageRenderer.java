@@ -1,5 +1,8 @@
 package io.tinymlaas.kernel.render;
 
+import io.tinymlaas.kernel.display.MimeContent;
+import io.tinymlaas.kernel.display.Notebook;
+
 import java.awt.image.RenderedImage;
 
 /** java.awt images (BufferedImage and friends) as PNG. */
@@ -11,9 +14,10 @@ final class ImageRenderer implements Renderer {
     }
 
     @Override
-    public void render(Object value, MimeBundle bundle) throws Exception {
+    public void render(Object value, MimeBundle bundle) {
         RenderedImage image = (RenderedImage) value;
-        Png.put(bundle, Png.encode(image));
+        MimeContent png = Notebook.image(image);
+        bundle.put(png.mime(), png.data());
         bundle.put("text/plain", "image " + image.getWidth() + "x" + image.getHeight());
     }
 }
