@@ -37,7 +37,7 @@ public final class RequestLoop extends Thread {
          * sent before the user saw the error (as "Run All" does), so they must not run on.
          */
         public void abortQueued() {
-            while (running && poller.poll(0) > 0) {
+            while (poller.poll(0) > 0) {
                 handleNext(true);
             }
         }
@@ -60,7 +60,6 @@ public final class RequestLoop extends Thread {
     private final Dispatcher dispatcher;
     private final Replier replier = new Replier();
     private final ZMQ.Poller poller;
-    private volatile boolean running = true;
 
     private RequestLoop(String name, KernelSockets sockets, ZMQ.Socket socket, Dispatcher dispatcher) {
         super(name);
@@ -78,19 +77,15 @@ public final class RequestLoop extends Thread {
         return new RequestLoop("control", sockets, sockets.control, dispatcher);
     }
 
-    public void shutdown() {
-        running = false;
-    }
-
     @Override
     public void run() {
         poller.register(socket, ZMQ.Poller.POLLIN);
-        while (running) {
-            if (poller.poll(100) > 0) {
+        // The loop ends with the process: shutdown_request exits the JVM after its reply.
+        while (true) {
+            if (poller.poll(-1) > 0) {
                 handleNext(false);
             }
         }
-        poller.close();
     }
 
     private void handleNext(boolean abort) {
@@ -102,9 +97,7 @@ public final class RequestLoop extends Thread {
             LOG.warning(getName() + ": dropped a message: " + e.getMessage());
             return;
         } catch (RuntimeException e) {
-            if (running) {
-                LOG.log(Level.WARNING, getName() + ": socket failure", e);
-            }
+            LOG.log(Level.WARNING, getName() + ": socket failure", e);
             return;
         }
         try {
