@@ -125,6 +125,14 @@ class KernelProtocolTest(unittest.TestCase):
         self.assertEqual(content["status"], "ok")
         self.assertIn("from the worker", self.stdout_of(outputs))
 
+    def test_an_exception_in_a_thread_the_cell_started_is_reported(self):
+        content, outputs = self.run_cell(
+            'Thread worker = new Thread(() -> { throw new IllegalStateException("worker died"); }, "worker");\n'
+            'worker.start();\nworker.join();')
+        self.assertEqual(content["status"], "ok")
+        stderr = "".join(c["text"] for t, c in outputs if t == "stream" and c["name"] == "stderr")
+        self.assertIn('Exception in thread "worker": java.lang.IllegalStateException: worker died', stderr)
+
     def test_output_is_streamed_while_the_cell_runs(self):
         msg_id = self.kc.execute('System.out.println("early");\nThread.sleep(1500);\nSystem.out.println("late");')
         first_text_at = None

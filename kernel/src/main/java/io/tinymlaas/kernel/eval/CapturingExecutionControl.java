@@ -6,7 +6,10 @@ import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * JShell's in-process engine, keeping the real object behind a variable. JShell itself only
@@ -27,6 +30,22 @@ final class CapturingExecutionControl extends LocalExecutionControl {
             return "";
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new InternalException("cannot read " + varName + ": " + e);
+        }
+    }
+
+    /** Runs the snippet from a thread of {@link BackgroundErrors}, so threads it starts report their failures. */
+    @Override
+    protected String invoke(Method doit) throws Exception {
+        if (Thread.currentThread().getThreadGroup() == BackgroundErrors.GROUP) {
+            return super.invoke(doit);
+        }
+        FutureTask<String> task = new FutureTask<>(() -> CapturingExecutionControl.super.invoke(doit));
+        Thread invoker = new Thread(BackgroundErrors.GROUP, task, "cell");
+        invoker.start();
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 
