@@ -112,13 +112,32 @@ final class ErrorFormatter {
             }
         }
         List<String> lines = new ArrayList<>();
+        String previous = null;
+        int repeats = 0;
         for (int i = 0; i <= last; i++) {
             // The kernel's own frames (the exit guard, display helpers) are not the user's concern.
-            if (!frames[i].getClassName().startsWith(KERNEL_PACKAGE)) {
-                lines.add("    at " + describe(frames[i]));
+            if (frames[i].getClassName().startsWith(KERNEL_PACKAGE)) {
+                continue;
             }
+            String line = "    at " + describe(frames[i]);
+            if (line.equals(previous)) {
+                repeats++;
+                continue;
+            }
+            addRepeats(lines, repeats);
+            lines.add(line);
+            previous = line;
+            repeats = 0;
         }
+        addRepeats(lines, repeats);
         return lines;
+    }
+
+    /** Deep recursion shows its frame once and how often it repeats, not a thousand lines. */
+    private static void addRepeats(List<String> lines, int repeats) {
+        if (repeats > 0) {
+            lines.add("    ... the same frame " + repeats + " more time" + (repeats == 1 ? "" : "s"));
+        }
     }
 
     private static boolean isSnippetFrame(StackTraceElement frame) {

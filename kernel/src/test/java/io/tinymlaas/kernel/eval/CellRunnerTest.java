@@ -106,6 +106,16 @@ class CellRunnerTest {
     }
 
     @Test
+    void deepRecursionShowsItsFrameOnceWithARepeatCount() {
+        runner.run(17, "int down(int n) { return down(n + 1); }");
+        CellResult result = runner.run(18, "down(0)");
+        assertEquals("java.lang.StackOverflowError", result.error().ename());
+        List<String> trace = result.error().traceback();
+        assertTrue(trace.size() < 10, String.join("\n", trace));
+        assertTrue(trace.get(2).matches("    \\.\\.\\. the same frame \\d+ more times"), trace.get(2));
+    }
+
+    @Test
     void laterSnippetsDoNotRunAfterAnError() {
         runner.run(7, "int e = 1;\nint f = e / 0;\ne = 99;");
         assertEquals(1, runner.run(8, "e").value());
