@@ -1,0 +1,91 @@
+package io.tinymlaas.kernel;
+
+import io.tinymlaas.kernel.display.Displays;
+import io.tinymlaas.kernel.history.HistoryStore;
+import io.tinymlaas.kernel.protocol.ExecutionScope;
+import io.tinymlaas.kernel.protocol.IoPub;
+import io.tinymlaas.kernel.protocol.Router;
+import io.tinymlaas.kernel.render.Renderers;
+import io.tinymlaas.kernel.wire.KernelSockets;
+import io.tinymlaas.kernel.wire.RequestLoop;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import sun.misc.Signal;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
+
+/**
+ * Starts the kernel for a Jupyter connection file, or writes a kernelspec folder:
+ * <pre>
+ *   java [options] -jar tinymlaas-kernel.jar CONNECTION_FILE
+ *   java -jar tinymlaas-kernel.jar --kernelspec DIR [DISPLAY_NAME]
+ *   java [options] -jar tinymlaas-kernel.jar --script SCRIPT.jsh
+ *   java -XX:ArchiveClassesAtExit=A.jsa [options] -jar tinymlaas-kernel.jar --warm-up
+ * </pre>
+ */
+public final class KernelMain {
+
+    private KernelMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length >= 2 && args[0].equals("--kernelspec")) {
+            Path jar = Path.of(KernelMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            KernelSpec.write(Path.of(args[1]), jar.toAbsolutePath().normalize(), args.length > 2 ? args[2] : "Java (TinyML)");
+            return;
+        }
+        if (args.length == 1 && args[0].equals("--warm-up")) {
+            WarmUp.run();
+            return;
+        }
+        if (args.length == 2 && args[0].equals("--script")) {
+            System.exit(ScriptRunner.run(Path.of(args[1])));
+        }
+        if (args.length != 1) {
+            System.err.println("usage: java -jar tinymlaas-kernel.jar CONNECTION_FILE\n"
+                    + "       java -jar tinymlaas-kernel.jar --kernelspec DIR [DISPLAY_NAME]\n"
+                    + "       java -jar tinymlaas-kernel.jar --script SCRIPT.jsh");
+            System.exit(2);
+        }
+        run(Path.of(args[0]));
+    }
+
+    private static void run(Path connectionFile) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        // A cell reading System.in gets end-of-input instead of blocking on the launcher's terminal.
+        System.setIn(InputStream.nullInputStream());
+        // Kernel logs go to the real stderr (Jupyter's console), created before cells take System.err.
+        Logger.getLogger("").getHandlers();
+        CompletableFuture<Workbench> workbench = Workbench.startInBackground(System.getProperty("java.class.path"));
+        KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(connectionFile));
+        ExitGuard exitGuard = ExitGuard.install();
+        KernelSockets sockets = new KernelSockets(props);
+        IoPub iopub = new IoPub(sockets);
+        Renderers renderers = new Renderers();
+        ExecutionScope scope = new ExecutionScope(iopub, renderers);
+        scope.streams().install();
+        Displays.connect(scope);
+        Router router = new Router(iopub, scope, workbench, renderers,
+                new HistoryStore(HistoryStore.defaultFile()), restart -> {
+                    sockets.close();
+                    // ZMQ sends from its own thread: give the shutdown_reply a moment to leave.
+                    Thread.sleep(200);
+                    exitGuard.exit(0);
+                });
+        RequestLoop shell = RequestLoop.shell(sockets, router);
+        RequestLoop control = RequestLoop.control(sockets, router);
+        shell.start();
+        control.start();
+        // Front ends with interrupt_mode "signal" send SIGINT instead of interrupt_request.
+        Signal.handle(new Signal("INT"), signal -> {
+            if (workbench.isDone()) {
+                workbench.join().runner().interrupt();
+            }
+        });
+        iopub.status(null, "starting");
+        shell.join();
+    }
+}

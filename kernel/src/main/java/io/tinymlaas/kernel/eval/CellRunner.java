@@ -1,0 +1,136 @@
+package io.tinymlaas.kernel.eval;
+
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a cell: its magic lines and its Java snippets in order, stopping at the first error. The
+ * result is the final expression's value, as IPython shows the last expression of a cell.
+ */
+public final class CellRunner {
+
+    static final long STOP_RETRY_MILLIS = 20;
+
+    private final JShellSession session;
+    private final MagicHandler magics;
+    private final CellSplitter splitter;
+    private final SnippetOrigins origins = new SnippetOrigins();
+    private final ErrorFormatter errors;
+    private volatile boolean stopRequested;
+    /** Counts cells run, so that a late stop never reaches the cell after the interrupted one. */
+    private final AtomicInteger cellsStarted = new AtomicInteger();
+    private volatile boolean running;
+
+    public CellRunner(JShellSession session, MagicHandler magics) {
+        this.session = session;
+        this.magics = magics;
+        this.splitter = new CellSplitter(session.analysis());
+        this.errors = new ErrorFormatter(origins, session::unresolved);
+    }
+
+    /** Runs {@code code} as cell number {@code cell} (its execution count). */
+    public CellResult run(int cell, String code) {
+        stopRequested = false;
+        cellsStarted.incrementAndGet();
+        running = true;
+        try {
+            return runSegments(cell, code);
+        } finally {
+            running = false;
+        }
+    }
+
+    private CellResult runSegments(int cell, String code) {
+        CellResult result = CellResult.nothing();
+        for (CellSegment segment : CellSegment.of(code)) {
+            if (segment.magic()) {
+                result = magics.run(segment.text());
+            } else {
+                result = runJava(cell, segment);
+            }
+            if (stopRequested) {
+                return CellResult.failed(errors.interrupted(cell, segment.firstLine()));
+            }
+            if (result.failed()) {
+                return result;
+            }
+        }
+        return result;
+    }
+
+    /** Stops the running cell; it ends with an "Interrupted" error and later snippets do not run. */
+    public void interrupt() {
+        stopRequested = true;
+        int interrupted = cellsStarted.get();
+        // The interrupt may come while JShell still compiles, before there is code to stop:
+        // keep stopping until this cell is over.
+        Thread stopper = new Thread(() -> {
+            while (running && stopRequested && cellsStarted.get() == interrupted) {
+                session.stop();
+                try {
+                    Thread.sleep(STOP_RETRY_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "cell-stopper");
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    private CellResult runJava(int cell, CellSegment segment) {
+        CellResult result = CellResult.nothing();
+        for (CellSplitter.Piece piece : splitter.split(segment.text())) {
+            int firstLine = segment.firstLine() + piece.line();
+            if (stopRequested) {
+                return CellResult.failed(errors.interrupted(cell, firstLine));
+            }
+            List<SnippetEvent> events = session.eval(piece.source());
+            if (stopRequested) {
+                return CellResult.failed(errors.interrupted(cell, firstLine));
+            }
+            result = CellResult.nothing();
+            for (SnippetEvent event : events) {
+                if (event.causeSnippet() != null) {
+                    continue;
+                }
+                Snippet snippet = event.snippet();
+                origins.record(snippet.id(), cell, firstLine);
+                if (event.status() == Snippet.Status.REJECTED) {
+                    return CellResult.failed(errors.compileError(
+                            session.diagnostics(snippet), piece.source(), cell, firstLine));
+                }
+                if (event.exception() != null) {
+                    return CellResult.failed(errors.exception(event.exception()));
+                }
+                if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                        || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                    // Allowed, as in JShell: a method may call one defined in a later cell.
+                    System.err.println("note: " + errors.waitingFor((DeclarationSnippet) snippet));
+                }
+                result = valueOf(snippet);
+            }
+        }
+        return result;
+    }
+
+    /** The value to show when the snippet is an expression; declarations and statements show none. */
+    private CellResult valueOf(Snippet snippet) {
+        if (snippet instanceof VarSnippet var
+                && var.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            return CellResult.value(session.value(var));
+        }
+        if (snippet instanceof ExpressionSnippet expression
+                && expression.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {
+            return session.variableSnippet(expression.name())
+                    .map(v -> CellResult.value(session.value(v))).orElse(CellResult.nothing());
+        }
+        return CellResult.nothing();
+    }
+}

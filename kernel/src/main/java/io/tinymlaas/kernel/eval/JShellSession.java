@@ -1,0 +1,98 @@
+package io.tinymlaas.kernel.eval;
+
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.VarSnippet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The notebook's JShell, running user code in this JVM (JShell's local engine) so that values are
+ * real objects. It sees the kernel's class path: the DSL, Tablesaw, XChart.
+ */
+public final class JShellSession implements AutoCloseable {
+
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+    private final CapturingExecutionControl.Provider engine = new CapturingExecutionControl.Provider();
+    private final JShell shell;
+
+    public JShellSession(String classPath) {
+        shell = JShell.builder()
+                .executionEngine(engine, Map.of())
+                .compilerOptions(compilerOptions())
+                .build();
+        if (!classPath.isBlank()) {
+            shell.addToClasspath(classPath);
+        }
+    }
+
+    /** Cells compile against the modules this JVM resolved beyond the default, such as the Vector API. */
+    private static String[] compilerOptions() {
+        List<String> options = new ArrayList<>(List.of("-Xlint:none"));
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()) {
+            options.addAll(List.of("--add-modules", VECTOR_MODULE));
+        }
+        return options.toArray(String[]::new);
+    }
+
+    public List<SnippetEvent> eval(String source) {
+        return shell.eval(source);
+    }
+
+    List<Diag> diagnostics(Snippet snippet) {
+        return shell.diagnostics(snippet).collect(Collectors.toList());
+    }
+
+    /** The names a declaration refers to that are not defined yet. */
+    List<String> unresolved(DeclarationSnippet snippet) {
+        return shell.unresolvedDependencies(snippet).collect(Collectors.toList());
+    }
+
+    SourceCodeAnalysis analysis() {
+        return shell.sourceCodeAnalysis();
+    }
+
+    /** Compiles and runs a throwaway method once, so javac is loaded before the first cell. */
+    public void warmUp() {
+        shell.eval("void tinymlWarmUp() { }").forEach(event -> shell.drop(event.snippet()));
+    }
+
+    /** Stops the running snippet; JShell's local engine ends even a busy loop. */
+    public void stop() {
+        shell.stop();
+    }
+
+    public List<String> variableNames() {
+        return shell.variables().map(VarSnippet::name).distinct().collect(Collectors.toList());
+    }
+
+    public Optional<VarSnippet> variableSnippet(String name) {
+        return shell.variables().filter(v -> v.name().equals(name)).reduce((first, second) -> second);
+    }
+
+    /** The object a variable holds (empty if no such variable; a null value is also empty). */
+    public Optional<Object> value(String name) {
+        return variableSnippet(name).map(this::value);
+    }
+
+    Object value(VarSnippet snippet) {
+        synchronized (engine) {
+            shell.varValue(snippet);
+            return engine.control().takeLastValue();
+        }
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+}

@@ -1,0 +1,23 @@
+package io.tinymlaas.kernel.render;
+
+import io.tinymlaas.kernel.display.MimeContent;
+import io.tinymlaas.kernel.display.Notebook;
+
+import java.awt.image.RenderedImage;
+
+/** java.awt images (BufferedImage and friends) as PNG. */
+final class ImageRenderer implements Renderer {
+
+    @Override
+    public boolean accepts(Object value) {
+        return value instanceof RenderedImage;
+    }
+
+    @Override
+    public void render(Object value, MimeBundle bundle) {
+        RenderedImage image = (RenderedImage) value;
+        MimeContent png = Notebook.image(image);
+        bundle.put(png.mime(), png.data());
+        bundle.put("text/plain", "image " + image.getWidth() + "x" + image.getHeight());
+    }
+}
