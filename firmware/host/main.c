@@ -1,6 +1,9 @@
 /*
  * The host board: the runtime and protocol on a pseudo-terminal. Prints the slave path
- * (/dev/pts/N) as the first line on stdout, then serves until killed. Device time: microseconds.
+ * (/dev/pts/N) as the first line on stdout, then serves until killed or, when stdin is a pipe,
+ * until that pipe closes: the program that started us (the JVM) is gone. (PR_SET_PDEATHSIG would
+ * fire when the starting *thread* ends, which in a notebook is the end of the cell.)
+ * Device time: microseconds.
  */
 #define _XOPEN_SOURCE 600
 #include <errno.h>
@@ -11,10 +14,8 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
-#ifdef __linux__
-#include <signal.h>
-#include <sys/prctl.h>
-#endif
+#include <poll.h>
+#include <sys/stat.h>
 #include "../runtime/tm_proto.h"
 
 #define MAX_PAYLOAD 16384u
@@ -87,10 +88,10 @@ int main(void)
     tm_buffers buffers;
     const char *slave_path;
     int slave;
+    struct stat input;
+    struct pollfd fds[2];
+    int watch_parent = fstat(STDIN_FILENO, &input) == 0 && S_ISFIFO(input.st_mode);
 
-#ifdef __linux__
-    prctl(PR_SET_PDEATHSIG, SIGTERM); /* stop with the JVM that started us */
-#endif
     master = posix_openpt(O_RDWR | O_NOCTTY);
     if (master < 0 || grantpt(master) != 0 || unlockpt(master) != 0 || (slave_path = ptsname(master)) == NULL) {
         perror("tinyml-host: cannot open a pseudo-terminal");
@@ -115,12 +116,34 @@ int main(void)
     buffers.arena_capacity = ARENA_CAPACITY;
     tm_server_init(&server, &board, &buffers);
 
+    fds[0].fd = master;
+    fds[0].events = POLLIN;
+    fds[1].fd = STDIN_FILENO;
+    fds[1].events = POLLIN;
+
     printf("%s\n", slave_path);
     fflush(stdout);
 
     for (;;) {
-        ssize_t n = read(master, received, sizeof received);
+        ssize_t n;
         ssize_t i;
+        if (watch_parent) {
+            fds[1].revents = 0;
+            if (poll(fds, 2, -1) < 0) {
+                if (errno == EINTR) {
+                    continue;
+                }
+                perror("tinyml-host: poll");
+                return 1;
+            }
+            if (fds[1].revents != 0 && read(STDIN_FILENO, received, sizeof received) <= 0) {
+                return 0;
+            }
+            if ((fds[0].revents & POLLIN) == 0) {
+                continue;
+            }
+        }
+        n = read(master, received, sizeof received);
         if (n < 0) {
             if (errno == EINTR || errno == EAGAIN) {
                 continue;

@@ -1,5 +1,6 @@
 package io.tinymlaas.nn;
 
+import io.tinymlaas.TinyML;
 import io.tinymlaas.data.Dataset;
 
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ final class Trainer {
             this.validation = fit.validationData();
         }
         this.listeners = new ArrayList<>(fit.listeners());
+        TinyML.session().trainingMonitor().ifPresent(monitor -> listeners.add(monitor.get()));
         if (fit.showsProgress()) {
             listeners.add(new ProgressBar(System.err));
         }
