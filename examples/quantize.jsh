@@ -13,7 +13,7 @@ var model = Model.sequential(Shape.of(28, 28, 1)).
 model.fit(data.train(), Fit.epochs(1).batch(32).sgd(0.05, 0.9).seed(42).progress(false));
 
 // 500 training images are enough to calibrate the activation ranges.
-var q = Quantizer.quantize(model, data.train().take(500));
+var q = model.quantize(data.train().take(500));
 System.out.println(q);
 System.out.println(q.tensors().printAll());
 
