@@ -55,6 +55,7 @@ final class Trainer {
             this.validation = fit.validationData();
         }
         this.listeners = new ArrayList<>(fit.listeners());
+        listeners.addAll(TrainingListeners.createDefaults());
         if (fit.showsProgress()) {
             listeners.add(new ProgressBar(System.err));
         }

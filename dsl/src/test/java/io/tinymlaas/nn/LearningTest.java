@@ -123,6 +123,25 @@ class LearningTest {
     }
 
     @Test
+    void defaultListenersHearEveryFit() {
+        List<Integer> epochs = new ArrayList<>();
+        java.util.function.Supplier<TrainingListener> chart = () -> new TrainingListener() {
+            @Override
+            public void onEpoch(EpochEvent e) {
+                epochs.add(e.epoch());
+            }
+        };
+        TrainingListeners.addDefault(chart);
+        try {
+            Model.sequential(Shape.of(2)).dense(2).fit(xor(), Fit.epochs(3).progress(false));
+        } finally {
+            TrainingListeners.removeDefault(chart);
+        }
+        Model.sequential(Shape.of(2)).dense(2).fit(xor(), Fit.epochs(1).progress(false));
+        assertEquals(List.of(1, 2, 3), epochs);
+    }
+
+    @Test
     void anInterruptedFitKeepsItsWeightsAndSaysSo() {
         Model m = Model.sequential(Shape.of(2)).dense(4).relu().dense(2);
         History h = m.fit(xor(), Fit.epochs(50).batch(4).sgd(0.1).progress(false).listener(new TrainingListener() {
