@@ -20,6 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 final class Trainer {
     /** From this many parameters the workers share the update (measured: pays for the MLP's 101,770). */
     private static final int SHARED_UPDATE = 32_768;
+    private static final int MIN_SLICE = 16;
     private final Network net;
     private final Fit fit;
     private final Loss loss;
@@ -63,7 +64,8 @@ final class Trainer {
 
     History run() {
         int batch = Math.min(fit.batchSize(), train.size());
-        int members = Math.max(1, Math.min(fit.threadCount(), batch));
+        // at least 16 samples a thread: smaller slices cost more in per-chunk gradients than they gain
+        int members = Math.max(1, Math.min(fit.threadCount(), batch / MIN_SLICE));
         int chunks = Math.min(batch, Math.max(2, members));
         int slice = (batch + chunks - 1) / chunks;
         boolean classification = train.isClassification();
