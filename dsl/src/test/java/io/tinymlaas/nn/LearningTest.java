@@ -53,7 +53,7 @@ class LearningTest {
         float[][] runs = new float[3][];
         for (int r = 0; r < 3; r++) {
             Model m = Model.sequential(Shape.of(2)).dense(8).relu().dropout(0.2).dense(2);
-            m.fit(xor(), Fit.epochs(3).batch(16).sgd(0.1, 0.9).seed(r < 2 ? 4 : 5).threads(2).progress(false));
+            m.fit(xor(), Fit.epochs(3).batch(32).sgd(0.1, 0.9).seed(r < 2 ? 4 : 5).threads(2).progress(false));
             runs[r] = ((Dense) m.layers().get(0)).weights();
         }
         assertArrayEquals(runs[0], runs[1]);
@@ -65,7 +65,7 @@ class LearningTest {
         float[][] runs = new float[2][];
         for (int threads = 1; threads <= 2; threads++) {
             Model m = Model.sequential(Shape.of(2)).dense(8).relu().dropout(0.1).dense(2);
-            m.fit(xor(), Fit.epochs(5).batch(16).adam(0.01).seed(8).threads(threads).progress(false));
+            m.fit(xor(), Fit.epochs(5).batch(32).adam(0.01).seed(8).threads(threads).progress(false));
             runs[threads - 1] = ((Dense) m.layers().get(3)).weights();
         }
         assertArrayEquals(runs[0], runs[1], "a batch is cut into the same chunks for 1 or 2 threads");
