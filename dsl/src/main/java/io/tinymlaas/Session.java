@@ -1,10 +1,8 @@
 package io.tinymlaas;
 
-import io.tinymlaas.nn.TrainingListener;
 import io.tinymlaas.target.Target;
 
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * What a notebook (or JShell session) has chosen so far, set by magics such as {@code %target}
@@ -21,7 +19,6 @@ public final class Session {
     private volatile Target target = Target.of(DEFAULT_TARGET);
     private volatile Object lastQuantized;
     private volatile AutoCloseable device;
-    private volatile Supplier<? extends TrainingListener> trainingMonitor;
 
     public Target target() {
         return target;
@@ -67,18 +64,5 @@ public final class Session {
     /** Closes the open device, if any. */
     public void closeDevice() throws Exception {
         device(null);
-    }
-
-    /**
-     * What every {@code fit} reports to besides its own listeners: the kernel sets a live chart
-     * here, so a notebook user sees training progress without asking for it.
-     */
-    public Session trainingMonitor(Supplier<? extends TrainingListener> monitor) {
-        this.trainingMonitor = monitor;
-        return this;
-    }
-
-    public Optional<Supplier<? extends TrainingListener>> trainingMonitor() {
-        return Optional.ofNullable(trainingMonitor);
     }
 }

@@ -49,6 +49,9 @@ public final class TrainBench {
         System.out.printf(Locale.ROOT, "Fashion-MNIST %d train / %d test, batch 64, sgd(%.2f), epoch %d of %d timed, %d threads, %s%n",
                 data.train().size(), data.test().size(), LEARNING_RATE, Math.min(2, epochs), epochs, threads,
                 io.tinymlaas.nn.Kernels.describe());
+        // other work on the machine takes cores from our threads, not from numpy's one: say how busy it was
+        System.out.printf(Locale.ROOT, "load average %.2f on %d processors%n", loadAverage(),
+                Runtime.getRuntime().availableProcessors());
         Map<String, double[]> ours = new TreeMap<>();
         Map<String, double[]> reference = new TreeMap<>();
         for (String name : models) {
@@ -63,7 +66,7 @@ public final class TrainBench {
             ours.put(name, new double[]{seconds, accuracy});
             System.out.printf(Locale.ROOT, "  %s: ours %.3f s/epoch (epochs: %s)%n", name, seconds, secondsOf(h));
         }
-        System.out.println();
+        System.out.printf(Locale.ROOT, "load average %.2f at the end%n%n", loadAverage());
         System.out.printf(Locale.ROOT, "%-4s %12s %12s %8s %10s %10s%n", "model", "ours s/ep", "numpy s/ep", "ratio",
                 "ours acc", "numpy acc");
         for (String name : models) {
@@ -74,6 +77,10 @@ public final class TrainBench {
                     r == null ? "-" : String.format(Locale.ROOT, "%.2f", o[0] / r[0]), o[1],
                     r == null ? "-" : String.format(Locale.ROOT, "%.4f", r[1]));
         }
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     static Model model(String name) {

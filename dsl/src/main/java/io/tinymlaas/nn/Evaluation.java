@@ -26,8 +26,8 @@ final class Evaluation {
         }
     }
 
-    /** With the given pool and workspaces (one per member), e.g. those of a fit for validation. */
-    static Metrics run(Network net, Dataset data, Loss loss, WorkerPool pool, Workspace[] ws) {
+    /** With the given pool and workspaces (one per member). */
+    private static Metrics run(Network net, Dataset data, Loss loss, WorkerPool pool, Workspace[] ws) {
         int[] order = Trainer.identity(data.size());
         int slice = ws[0].capacity;
         int members = pool.size();

@@ -4,6 +4,7 @@ package io.tinymlaas.nn;
  * The one matrix product the layers need: C = A·B or C += A·B, with B and C row-major and A
  * read through strides, so that a transposed A costs nothing: A(i, p) = a[aOff + i*aRow + p*aCol].
  * The JDK Vector API version is used when the {@code jdk.incubator.vector} module is present.
+ * Also the few element-wise loops that the JIT does not vectorise by itself.
  */
 abstract class MatMul {
     static final MatMul INSTANCE = choose();

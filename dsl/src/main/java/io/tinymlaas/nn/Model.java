@@ -210,6 +210,9 @@ public final class Model implements Displayable, SizeReportable {
             throw new IllegalArgumentException("cannot fit on " + data.name() + ": the dataset is empty");
         }
         checkData(data);
+        if (fit.validationData() != null) {
+            checkData(fit.validationData());
+        }
         if (network == null) {
             build(fit.seedValue());
         }

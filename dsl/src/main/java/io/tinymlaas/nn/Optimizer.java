@@ -15,19 +15,25 @@ abstract class Optimizer {
     void beginStep() {
     }
 
-    /** Updates params[lo, hi) with the sum of grads[w][lo, hi), which is left in grads[0]. */
+    /**
+     * Updates params[lo, hi) with the sum of grads[c][lo, hi) over the chunks c, added in chunk
+     * order. The usual two chunks are summed inside the update, in one pass over memory.
+     */
     final void step(float[] params, float[][] grads, int lo, int hi) {
         float[] g = grads[0];
-        for (int w = 1; w < grads.length; w++) {
-            float[] other = grads[w];
+        for (int c = 1; c < grads.length - 1; c++) {
+            float[] other = grads[c];
             for (int i = lo; i < hi; i++) {
                 g[i] += other[i];
             }
         }
-        update(params, g, lo, hi);
+        update(params, g, grads.length > 1 ? grads[grads.length - 1] : ZERO_GRADIENTS, grads.length > 1, lo, hi);
     }
 
-    abstract void update(float[] params, float[] g, int lo, int hi);
+    private static final float[] ZERO_GRADIENTS = new float[0];
+
+    /** Updates with the gradient g[i] + h[i] (h only when {@code both}). */
+    abstract void update(float[] params, float[] g, float[] h, boolean both, int lo, int hi);
 
     /** Stochastic gradient descent, with momentum when {@code momentum > 0}. */
     static final class Sgd extends Optimizer {
@@ -41,15 +47,19 @@ abstract class Optimizer {
         }
 
         @Override
-        void update(float[] params, float[] g, int lo, int hi) {
+        void update(float[] params, float[] g, float[] h, boolean both, int lo, int hi) {
             float lr = learningRate;
-            if (velocity == null) {
+            if (velocity == null && both) {
+                for (int i = lo; i < hi; i++) {
+                    params[i] -= lr * (g[i] + h[i]);
+                }
+            } else if (velocity == null) {
                 for (int i = lo; i < hi; i++) {
                     params[i] -= lr * g[i];
                 }
             } else {
                 for (int i = lo; i < hi; i++) {
-                    velocity[i] = momentum * velocity[i] - lr * g[i];
+                    velocity[i] = momentum * velocity[i] - lr * (both ? g[i] + h[i] : g[i]);
                     params[i] += velocity[i];
                 }
             }
@@ -81,9 +91,9 @@ abstract class Optimizer {
         }
 
         @Override
-        void update(float[] params, float[] grad, int lo, int hi) {
+        void update(float[] params, float[] grad, float[] other, boolean both, int lo, int hi) {
             for (int i = lo; i < hi; i++) {
-                float g = grad[i];
+                float g = both ? grad[i] + other[i] : grad[i];
                 m[i] = BETA1 * m[i] + (1 - BETA1) * g;
                 v[i] = BETA2 * v[i] + (1 - BETA2) * g * g;
                 params[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i] * correction2) + EPSILON);

@@ -30,22 +30,26 @@ final class VectorMatMul extends MatMul {
     @Override
     void multiply(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
                   float[] b, int bOff, float[] c, int cOff, boolean add) {
-        int i = 0;
-        for (; i + 4 <= m; i += 4) {
-            int j = 0;
-            for (; j + 4 * L <= n; j += 4 * L) {
+        int rows = m - m % 4;
+        int j = 0;
+        // column blocks outside, row blocks inside: a block of B (k x 4 vectors) stays in L1
+        // while every row block of A passes over it
+        for (; j + 4 * L <= n; j += 4 * L) {
+            for (int i = 0; i < rows; i += 4) {
                 tile4x4(i, j, n, k, a, aOff, aRow, aCol, b, bOff, c, cOff, add);
             }
-            for (; j + L <= n; j += L) {
+        }
+        for (; j + L <= n; j += L) {
+            for (int i = 0; i < rows; i += 4) {
                 tile4x1(i, j, n, k, a, aOff, aRow, aCol, b, bOff, c, cOff, add);
             }
-            for (; j < n; j++) {
-                for (int r = i; r < i + 4; r++) {
-                    column(r, j, n, k, a, aOff, aRow, aCol, b, bOff, c, cOff, add);
-                }
+        }
+        for (; j < n; j++) {
+            for (int i = 0; i < rows; i++) {
+                column(i, j, n, k, a, aOff, aRow, aCol, b, bOff, c, cOff, add);
             }
         }
-        for (; i < m; i++) {
+        for (int i = rows; i < m; i++) {
             row(i, n, k, a, aOff, aRow, aCol, b, bOff, c, cOff, add);
         }
     }

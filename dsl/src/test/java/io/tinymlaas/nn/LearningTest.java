@@ -53,7 +53,7 @@ class LearningTest {
         float[][] runs = new float[3][];
         for (int r = 0; r < 3; r++) {
             Model m = Model.sequential(Shape.of(2)).dense(8).relu().dropout(0.2).dense(2);
-            m.fit(xor(), Fit.epochs(3).batch(16).sgd(0.1, 0.9).seed(r < 2 ? 4 : 5).threads(2).progress(false));
+            m.fit(xor(), Fit.epochs(3).batch(32).sgd(0.1, 0.9).seed(r < 2 ? 4 : 5).threads(2).progress(false));
             runs[r] = ((Dense) m.layers().get(0)).weights();
         }
         assertArrayEquals(runs[0], runs[1]);
@@ -65,7 +65,7 @@ class LearningTest {
         float[][] runs = new float[2][];
         for (int threads = 1; threads <= 2; threads++) {
             Model m = Model.sequential(Shape.of(2)).dense(8).relu().dropout(0.1).dense(2);
-            m.fit(xor(), Fit.epochs(5).batch(16).adam(0.01).seed(8).threads(threads).progress(false));
+            m.fit(xor(), Fit.epochs(5).batch(32).adam(0.01).seed(8).threads(threads).progress(false));
             runs[threads - 1] = ((Dense) m.layers().get(3)).weights();
         }
         assertArrayEquals(runs[0], runs[1], "a batch is cut into the same chunks for 1 or 2 threads");
@@ -120,6 +120,25 @@ class LearningTest {
         assertEquals(2, h.table().rowCount());
         assertTrue(h.toHtml().contains("val_accuracy"));
         assertTrue(h.toPng().length > 1000);
+    }
+
+    @Test
+    void defaultListenersHearEveryFit() {
+        List<Integer> epochs = new ArrayList<>();
+        java.util.function.Supplier<TrainingListener> chart = () -> new TrainingListener() {
+            @Override
+            public void onEpoch(EpochEvent e) {
+                epochs.add(e.epoch());
+            }
+        };
+        TrainingListeners.addDefault(chart);
+        try {
+            Model.sequential(Shape.of(2)).dense(2).fit(xor(), Fit.epochs(3).progress(false));
+        } finally {
+            TrainingListeners.removeDefault(chart);
+        }
+        Model.sequential(Shape.of(2)).dense(2).fit(xor(), Fit.epochs(1).progress(false));
+        assertEquals(List.of(1, 2, 3), epochs);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.tinymlaas.kernel;
 
-import io.tinymlaas.TinyML;
 import io.tinymlaas.kernel.training.LiveTrainingChart;
+import io.tinymlaas.nn.TrainingListeners;
 import io.tinymlaas.kernel.display.Displays;
 import io.tinymlaas.kernel.history.HistoryStore;
 import io.tinymlaas.kernel.protocol.ExecutionScope;
@@ -72,7 +72,7 @@ public final class KernelMain {
         Displays.connect(scope);
         // In a notebook, fit draws a live chart instead of a text progress bar.
         System.setProperty("tinyml.notebook", "true");
-        TinyML.session().trainingMonitor(LiveTrainingChart::new);
+        TrainingListeners.addDefault(LiveTrainingChart::new);
         Router router = new Router(iopub, scope, workbench, renderers,
                 new HistoryStore(HistoryStore.defaultFile()), restart -> {
                     sockets.close();
