@@ -2,7 +2,7 @@ package io.tinymlaas.device;
 
 /**
  * Something that runs the TinyMLaaS firmware and gives a serial {@link Port} to it: an emulated
- * board started here (host, qemu-m4) or a real one on a serial port. Closing it stops what it started.
+ * board started here (host, qemu-m4: an {@link EmulatedBoard}) or a real one on a serial port. Closing it stops what it started.
  */
 interface Board extends AutoCloseable {
 

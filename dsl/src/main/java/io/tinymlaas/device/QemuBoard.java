@@ -10,69 +10,32 @@ import java.util.List;
  * {@code qemu-system-arm} with its UART0 on a pty. {@code -icount shift=N} makes the emulated clock
  * follow the instruction count, so INFER reports a repeatable instruction count.
  */
-final class QemuBoard implements Board {
+final class QemuBoard extends EmulatedBoard {
+    private static final String NAME = "qemu-m4";
     /** QEMU notices its pty was opened only about once a second and drops earlier bytes: HELLO is pinged this long. */
     private static final int START_MILLIS = 15_000;
+    private static final int INFER_MILLIS = 60_000;
     /** Each instruction takes 2^7 ns of virtual time: the firmware's 25 MHz timer then counts instructions exactly. */
     private static final int ICOUNT_SHIFT = 7;
 
-    private final BoardProcess process;
-    private final String ptyPath;
     private final Path elf;
 
-    private QemuBoard(BoardProcess process, String ptyPath, Path elf) {
-        this.process = process;
-        this.ptyPath = ptyPath;
+    private QemuBoard(BoardProcess process, Path elf) {
+        super(NAME, process, START_MILLIS, INFER_MILLIS, "qemu-system-arm");
         this.elf = elf;
     }
 
     static QemuBoard start() {
         Path elf = FirmwareHome.locate().build("mps2", "../build/firmware/mps2/tinyml-mps2.elf");
-        BoardProcess process = BoardProcess.start("qemu-m4", List.of("qemu-system-arm",
+        BoardProcess process = BoardProcess.start(NAME, List.of("qemu-system-arm",
                 "-M", "mps2-an386", "-nographic", "-monitor", "none", "-icount", "shift=" + ICOUNT_SHIFT,
                 "-kernel", elf.toString(), "-serial", "pty"),
                 "install QEMU (Debian: apt-get install --no-install-recommends qemu-system-arm)");
-        try {
-            return new QemuBoard(process, process.ptyPath(START_MILLIS), elf);
-        } catch (RuntimeException e) {
-            process.close();
-            throw e;
-        }
+        return new QemuBoard(process, elf);
     }
 
     /** Flash and RAM of the firmware image, from {@code arm-none-eabi-size}. */
     ElfSize elfSize() {
         return ElfSize.of(elf);
-    }
-
-    @Override
-    public String name() {
-        return "qemu-m4";
-    }
-
-    @Override
-    public Port open() {
-        return JSerialPort.open(ptyPath);
-    }
-
-    @Override
-    public int startMillis() {
-        return START_MILLIS;
-    }
-
-    @Override
-    public int inferMillis() {
-        return 60_000;
-    }
-
-    @Override
-    public String state() {
-        String exit = process.exitSummary();
-        return exit.isEmpty() ? "" : " — qemu-system-arm stopped" + exit;
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }

@@ -7,8 +7,6 @@ import io.tinymlaas.quant.Int8Op;
 import io.tinymlaas.quant.OpKind;
 import io.tinymlaas.quant.TensorSpec;
 import io.tinymlaas.quant.Window;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,35 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The emulated Cortex-M4 (QEMU mps2-an386), one for the whole class. */
-class QemuBoardTest {
-    private static Device device;
+class QemuBoardTest extends EmulatedBoardTest {
 
-    @BeforeAll
-    static void start() {
-        device = Device.open("qemu-m4");
+    QemuBoardTest() {
+        super("qemu-m4", DeviceTime.Unit.INSTRUCTIONS, 202, 40);   // fewer graphs than the host board: QEMU is slower
     }
 
-    @AfterAll
-    static void stop() {
-        if (device != null) {
-            device.close();
-        }
-    }
-
-    @Test
-    void saysWhatItIs() {
-        DeviceInfo info = device.info();
-        assertEquals("qemu-m4", info.board());
+    @Override
+    void assertOwnInfo(DeviceInfo info) {
         assertEquals(25_000_000, info.clockHz());
-        assertEquals(DeviceTime.Unit.INSTRUCTIONS, info.timeUnit());
         assertTrue(info.freeRam() > 0 && info.freeFlash() > 0, info.toString());
         ElfSize elf = device.firmwareSize().orElseThrow();
         assertTrue(elf.flashBytes() > 1000 && elf.ramBytes() > 1000, elf.toString());
-    }
-
-    @Test
-    void answersTheJavaReferenceBytesForRandomGraphs() {
-        assertEquals(160, Differential.assertBoardMatchesJava(device, 202, 40, 4));
     }
 
     @Test
@@ -80,13 +61,5 @@ class QemuBoardTest {
         return new Int8Graph(List.of(new TensorSpec("x", Shape.of(in), 0.1f, 0), new TensorSpec("y", Shape.of(out), 0.1f, 0)),
                 List.of(new Int8Op(OpKind.FULLY_CONNECTED, "dense", 0, 1, Window.NONE, new byte[in * out], new int[0], m, s,
                         -128, 127, 0)), 0, 1);
-    }
-
-    @Test
-    void keepsServingAfterGarbage() {
-        DeviceStats before = device.stats();
-        device.sendRaw(new byte[] {0x13, 0x37, 0x42, 0x00});
-        assertEquals("qemu-m4", device.info().board());
-        assertTrue(device.stats().framingErrors() > before.framingErrors());
     }
 }
