@@ -5,34 +5,9 @@ import io.tinymlaas.data.Shape;
 import java.util.Arrays;
 
 /** Average pooling per channel over the window's cells inside the image (as TFLite with SAME padding). */
-public final class AvgPool2D extends Layer {
-    private final Window2D win;
-    private final int channels;
-
+public final class AvgPool2D extends WindowedLayer {
     AvgPool2D(String name, Shape input, Window2D win) {
-        super(name, input, Shape.of(win.outH(), win.outW(), input.dim(2)));
-        this.win = win;
-        this.channels = input.dim(2);
-    }
-
-    public int kernelH() {
-        return win.kernelH();
-    }
-
-    public int kernelW() {
-        return win.kernelW();
-    }
-
-    public int strideH() {
-        return win.strideH();
-    }
-
-    public int strideW() {
-        return win.strideW();
-    }
-
-    public Padding padding() {
-        return win.padding();
+        super(name, input, input.dim(2), win);
     }
 
     @Override
@@ -55,11 +30,11 @@ public final class AvgPool2D extends Layer {
         for (int smp = 0; smp < n; smp++) {
             int base = smp * inSize;
             for (int oy = 0; oy < win.outH(); oy++) {
-                int y0 = Math.max(0, oy * win.strideH() - win.padTop());
-                int y1 = Math.min(win.inH(), oy * win.strideH() - win.padTop() + win.kernelH());
+                int y0 = win.rowFrom(oy);
+                int y1 = win.rowTo(oy);
                 for (int ox = 0; ox < win.outW(); ox++) {
-                    int x0 = Math.max(0, ox * win.strideW() - win.padLeft());
-                    int x1 = Math.min(win.inW(), ox * win.strideW() - win.padLeft() + win.kernelW());
+                    int x0 = win.colFrom(ox);
+                    int x1 = win.colTo(ox);
                     float scale = 1f / ((y1 - y0) * (x1 - x0));
                     if (!backward) {
                         Arrays.fill(out, at, at + channels, 0f);

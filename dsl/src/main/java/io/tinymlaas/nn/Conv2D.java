@@ -10,9 +10,7 @@ import java.util.SplittableRandom;
  * (im2col): patches[pixel][kh·kw·c + 1] · W[kh·kw·c + 1][filters], the last row being the bias.
  * {@link #weights()} gives TFLite's OHWI.
  */
-public final class Conv2D extends Layer implements Weighted {
-    private final Window2D win;
-    private final int channels;
+public final class Conv2D extends WindowedLayer implements Weighted {
     private final int filters;
     private final int patch;    // kh * kw * channels
     private float[] p;
@@ -20,35 +18,13 @@ public final class Conv2D extends Layer implements Weighted {
     private int b;
 
     Conv2D(String name, Shape input, int filters, Window2D win) {
-        super(name, input, Shape.of(win.outH(), win.outW(), filters));
-        this.win = win;
-        this.channels = input.dim(2);
+        super(name, input, filters, win);
         this.filters = filters;
         this.patch = win.kernelH() * win.kernelW() * channels;
     }
 
     public int filters() {
         return filters;
-    }
-
-    public int kernelH() {
-        return win.kernelH();
-    }
-
-    public int kernelW() {
-        return win.kernelW();
-    }
-
-    public int strideH() {
-        return win.strideH();
-    }
-
-    public int strideW() {
-        return win.strideW();
-    }
-
-    public Padding padding() {
-        return win.padding();
     }
 
     @Override

@@ -9,37 +9,13 @@ import java.util.SplittableRandom;
  * Depthwise 2-D convolution, depth multiplier 1: each channel has its own kernel. Weights are
  * kept, and given by {@link #weights()}, in TFLite's 1HWC layout: [kernelH][kernelW][channels].
  */
-public final class DepthwiseConv2D extends Layer implements Weighted {
-    private final Window2D win;
-    private final int channels;
+public final class DepthwiseConv2D extends WindowedLayer implements Weighted {
     private float[] p;
     private int w;
     private int b;
 
     DepthwiseConv2D(String name, Shape input, Window2D win) {
-        super(name, input, Shape.of(win.outH(), win.outW(), input.dim(2)));
-        this.win = win;
-        this.channels = input.dim(2);
-    }
-
-    public int kernelH() {
-        return win.kernelH();
-    }
-
-    public int kernelW() {
-        return win.kernelW();
-    }
-
-    public int strideH() {
-        return win.strideH();
-    }
-
-    public int strideW() {
-        return win.strideW();
-    }
-
-    public Padding padding() {
-        return win.padding();
+        super(name, input, input.dim(2), win);
     }
 
     private int kernelSize() {
@@ -108,20 +84,18 @@ public final class DepthwiseConv2D extends Layer implements Weighted {
         for (int smp = 0; smp < n; smp++) {
             int base = smp * inSize;
             for (int oy = 0; oy < win.outH(); oy++) {
+                int top = win.windowTop(oy);
+                int y0 = win.rowFrom(oy);
+                int y1 = win.rowTo(oy);
                 for (int ox = 0; ox < win.outW(); ox++) {
+                    int left = win.windowLeft(ox);
+                    int x0 = win.colFrom(ox);
+                    int x1 = win.colTo(ox);
                     System.arraycopy(p, b, y, at, channels);
-                    for (int ky = 0; ky < win.kernelH(); ky++) {
-                        int iy = oy * win.strideH() - win.padTop() + ky;
-                        if (iy < 0 || iy >= win.inH()) {
-                            continue;
-                        }
-                        for (int kx = 0; kx < win.kernelW(); kx++) {
-                            int ix = ox * win.strideW() - win.padLeft() + kx;
-                            if (ix < 0 || ix >= win.inW()) {
-                                continue;
-                            }
+                    for (int iy = y0; iy < y1; iy++) {
+                        for (int ix = x0; ix < x1; ix++) {
                             int in = base + (iy * win.inW() + ix) * channels;
-                            int k = w + (ky * win.kernelW() + kx) * channels;
+                            int k = w + ((iy - top) * win.kernelW() + ix - left) * channels;
                             for (int c = 0; c < channels; c++) {
                                 y[at + c] += x[in + c] * p[k + c];
                             }
@@ -144,22 +118,20 @@ public final class DepthwiseConv2D extends Layer implements Weighted {
         for (int smp = 0; smp < n; smp++) {
             int base = smp * inSize;
             for (int oy = 0; oy < win.outH(); oy++) {
+                int top = win.windowTop(oy);
+                int y0 = win.rowFrom(oy);
+                int y1 = win.rowTo(oy);
                 for (int ox = 0; ox < win.outW(); ox++) {
+                    int left = win.windowLeft(ox);
+                    int x0 = win.colFrom(ox);
+                    int x1 = win.colTo(ox);
                     for (int c = 0; c < channels; c++) {
                         grad[b + c] += dy[at + c];
                     }
-                    for (int ky = 0; ky < win.kernelH(); ky++) {
-                        int iy = oy * win.strideH() - win.padTop() + ky;
-                        if (iy < 0 || iy >= win.inH()) {
-                            continue;
-                        }
-                        for (int kx = 0; kx < win.kernelW(); kx++) {
-                            int ix = ox * win.strideW() - win.padLeft() + kx;
-                            if (ix < 0 || ix >= win.inW()) {
-                                continue;
-                            }
+                    for (int iy = y0; iy < y1; iy++) {
+                        for (int ix = x0; ix < x1; ix++) {
                             int in = base + (iy * win.inW() + ix) * channels;
-                            int k = w + (ky * win.kernelW() + kx) * channels;
+                            int k = w + ((iy - top) * win.kernelW() + ix - left) * channels;
                             for (int c = 0; c < channels; c++) {
                                 grad[k + c] += x[in + c] * dy[at + c];
                             }

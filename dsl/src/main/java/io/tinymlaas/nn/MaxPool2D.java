@@ -3,34 +3,9 @@ package io.tinymlaas.nn;
 import io.tinymlaas.data.Shape;
 
 /** Max pooling per channel; remembers which input won, so that the gradient goes back there. */
-public final class MaxPool2D extends Layer {
-    private final Window2D win;
-    private final int channels;
-
+public final class MaxPool2D extends WindowedLayer {
     MaxPool2D(String name, Shape input, Window2D win) {
-        super(name, input, Shape.of(win.outH(), win.outW(), input.dim(2)));
-        this.win = win;
-        this.channels = input.dim(2);
-    }
-
-    public int kernelH() {
-        return win.kernelH();
-    }
-
-    public int kernelW() {
-        return win.kernelW();
-    }
-
-    public int strideH() {
-        return win.strideH();
-    }
-
-    public int strideW() {
-        return win.strideW();
-    }
-
-    public Padding padding() {
-        return win.padding();
+        super(name, input, input.dim(2), win);
     }
 
     @Override
@@ -47,11 +22,11 @@ public final class MaxPool2D extends Layer {
         for (int smp = 0; smp < n; smp++) {
             int base = smp * inSize;
             for (int oy = 0; oy < win.outH(); oy++) {
-                int y0 = Math.max(0, oy * win.strideH() - win.padTop());
-                int y1 = Math.min(win.inH(), oy * win.strideH() - win.padTop() + win.kernelH());
+                int y0 = win.rowFrom(oy);
+                int y1 = win.rowTo(oy);
                 for (int ox = 0; ox < win.outW(); ox++) {
-                    int x0 = Math.max(0, ox * win.strideW() - win.padLeft());
-                    int x1 = Math.min(win.inW(), ox * win.strideW() - win.padLeft() + win.kernelW());
+                    int x0 = win.colFrom(ox);
+                    int x1 = win.colTo(ox);
                     int first = base + y0 * rowStride + x0 * channels;
                     for (int c = 0; c < channels; c++) {
                         y[at + c] = x[first + c];

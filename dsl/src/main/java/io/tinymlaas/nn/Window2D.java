@@ -41,4 +41,32 @@ record Window2D(int kernelH, int kernelW, int strideH, int strideW, Padding padd
     int outPixels() {
         return outH * outW;
     }
+
+    /** The input row of the top of output row {@code oy}'s window; above the image (negative) in SAME padding. */
+    int windowTop(int oy) {
+        return oy * strideH - padTop;
+    }
+
+    /** The input column of the left of output column {@code ox}'s window; negative in SAME padding. */
+    int windowLeft(int ox) {
+        return ox * strideW - padLeft;
+    }
+
+    /** Output row {@code oy}'s window covers the image rows [rowFrom(oy), rowTo(oy)). */
+    int rowFrom(int oy) {
+        return Math.max(0, windowTop(oy));
+    }
+
+    int rowTo(int oy) {
+        return Math.min(inH, windowTop(oy) + kernelH);
+    }
+
+    /** Output column {@code ox}'s window covers the image columns [colFrom(ox), colTo(ox)). */
+    int colFrom(int ox) {
+        return Math.max(0, windowLeft(ox));
+    }
+
+    int colTo(int ox) {
+        return Math.min(inW, windowLeft(ox) + kernelW);
+    }
 }

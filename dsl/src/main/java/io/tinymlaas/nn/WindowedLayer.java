@@ -1,0 +1,40 @@
+package io.tinymlaas.nn;
+
+import io.tinymlaas.data.Shape;
+
+/**
+ * A layer that slides a {@link Window2D} over an (height, width, channels) input: the
+ * convolutions and the poolings. Holds the window and the input's channel count, and answers the
+ * window's settings once for all of them.
+ */
+abstract class WindowedLayer extends Layer {
+    final Window2D win;
+    /** Channels of the input. */
+    final int channels;
+
+    WindowedLayer(String name, Shape input, int outChannels, Window2D win) {
+        super(name, input, Shape.of(win.outH(), win.outW(), outChannels));
+        this.win = win;
+        this.channels = input.dim(2);
+    }
+
+    public final int kernelH() {
+        return win.kernelH();
+    }
+
+    public final int kernelW() {
+        return win.kernelW();
+    }
+
+    public final int strideH() {
+        return win.strideH();
+    }
+
+    public final int strideW() {
+        return win.strideW();
+    }
+
+    public final Padding padding() {
+        return win.padding();
+    }
+}
