@@ -6,6 +6,17 @@
 #include <stdint.h>
 #include "../runtime/tm_proto.h"
 
+#ifdef TM_BUILTIN_MODEL
+/* `make mps2-model MODEL_DIR=<C export>`: the exported model compiled in (weights in flash, its
+ * arena in .bss), served over the same protocol; no blob buffer, so LOAD is refused. The
+ * buffers just carry the model's input and its INFER answer (12 bytes + output). */
+#include "model.h"
+#define TM_MAX3(a, b, c) ((a) > (b) ? ((a) > (c) ? (a) : (c)) : ((b) > (c) ? (b) : (c)))
+#define MAX_PAYLOAD TM_MAX3(256u, MODEL_INPUT_BYTES, MODEL_OUTPUT_BYTES + 12u)
+#define BLOB_CAPACITY 0u
+#define ARENA_CAPACITY MODEL_ARENA_BYTES
+#endif
+
 #ifndef MAX_PAYLOAD
 #define MAX_PAYLOAD 16384u
 #endif
@@ -43,8 +54,10 @@
 static uint8_t wire_in[TM_WIRE_CAPACITY(MAX_PAYLOAD)];
 static uint8_t packet_out[TM_PACKET_CAPACITY(MAX_PAYLOAD)];
 static uint8_t wire_out[TM_WIRE_CAPACITY(MAX_PAYLOAD) + 1];
+#ifndef TM_BUILTIN_MODEL
 static uint32_t blob[BLOB_CAPACITY / 4];
 static int8_t arena[ARENA_CAPACITY];
+#endif
 static tm_server server;
 
 static uint32_t stopwatch_started;
@@ -131,11 +144,23 @@ int main(void)
     buffers.packet_out = packet_out;
     buffers.wire_out = wire_out;
     buffers.max_payload = MAX_PAYLOAD;
+#ifdef TM_BUILTIN_MODEL
+    buffers.blob = 0;
+    buffers.blob_capacity = 0;
+    buffers.arena = model_arena();
+    buffers.arena_capacity = ARENA_CAPACITY;
+    tm_server_init(&server, &board, &buffers);
+    if (model_check() != TM_OK) {
+        return 1; /* the runtime and the export disagree: reset_handler faults */
+    }
+    tm_server_use_model(&server, &model, 0);
+#else
     buffers.blob = blob;
     buffers.blob_capacity = BLOB_CAPACITY;
     buffers.arena = arena;
     buffers.arena_capacity = ARENA_CAPACITY;
     tm_server_init(&server, &board, &buffers);
+#endif
 
     for (;;) {
         while (UART0_STATE & UART_STATE_RX_FULL) {

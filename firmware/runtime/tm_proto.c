@@ -65,8 +65,9 @@ static void send_error(tm_server *s, uint16_t seq, uint8_t error, uint8_t comman
 
 static void unload(tm_server *s)
 {
-    s->model_loaded = 0;
-    s->model_crc = 0;
+    s->active = s->builtin;
+    s->model_loaded = s->builtin != 0;
+    s->model_crc = s->builtin_crc;
 }
 
 static void hello(tm_server *s, uint16_t seq)
@@ -192,6 +193,7 @@ static void load_end(tm_server *s, uint16_t seq)
     s->stats.loads_ok++;
     s->model_loaded = 1;
     s->model_crc = s->load_crc;
+    s->active = m;
     p = answer_payload(s);
     put_u32(p + 0, s->model_crc);
     put_u32(p + 4, m->arena_bytes);
@@ -204,7 +206,7 @@ static void load_end(tm_server *s, uint16_t seq)
 
 static void infer(tm_server *s, uint16_t seq, const uint8_t *payload, uint32_t length)
 {
-    const tm_model *m = &s->model.model;
+    const tm_model *m = s->active;
     int8_t *input;
     const int8_t *output;
     uint32_t input_bytes, output_bytes, i;
@@ -364,6 +366,13 @@ void tm_server_init(tm_server *server, const tm_board *board, const tm_buffers *
     memset(server, 0, sizeof *server);
     server->board = board;
     server->buf = *buffers;
+}
+
+void tm_server_use_model(tm_server *server, const tm_model *model, uint32_t crc)
+{
+    server->builtin = model;
+    server->builtin_crc = crc;
+    unload(server);
 }
 
 void tm_server_feed(tm_server *s, uint8_t byte)

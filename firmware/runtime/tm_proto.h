@@ -77,14 +77,23 @@ typedef struct {
     /* loading */
     int loading;
     uint32_t load_size, load_crc, load_received;
-    /* the active model */
+    /* the active model: the last blob loaded, else the built-in one (tm_server_use_model) */
     int model_loaded;
     uint32_t model_crc;
+    const tm_model *active;
+    const tm_model *builtin;
+    uint32_t builtin_crc;
     tm_loaded_model model;
     tm_stats stats;
 } tm_server;
 
 void tm_server_init(tm_server *server, const tm_board *board, const tm_buffers *buffers);
+
+/* Serves a model compiled into the firmware (the C export's `model`, checked by the caller)
+ * until a blob is loaded, and again after RESET; `crc` is what INFO reports as its CRC. The
+ * arena in the buffers must be the model's. A board without a blob buffer (blob_capacity 0)
+ * serves only this model. */
+void tm_server_use_model(tm_server *server, const tm_model *model, uint32_t crc);
 
 /* Feeds one received byte; answers when it completes a frame. */
 void tm_server_feed(tm_server *server, uint8_t byte);

@@ -79,6 +79,8 @@ public final class CExporter {
                 + "extern const tm_model model;\n\n"
                 + "/* Checks the model against the runtime's rules once, e.g. at start-up: TM_OK or the rule broken. */\n"
                 + "tm_status model_check(void);\n\n"
+                + "/* The model's tensor arena (MODEL_ARENA_BYTES), for tm_invoke(&model, model_arena()) or a protocol server. */\n"
+                + "int8_t *model_arena(void);\n"
                 + "/* Write the int8 input here (it lives in the arena: no copy). */\n"
                 + "int8_t *model_input(void);\n"
                 + "/* Read the int8 output here after model_invoke(). */\n"
@@ -119,6 +121,7 @@ public final class CExporter {
                 .append("#define ARENA ((int8_t *) arena_words)\n\n")
                 .append("tm_status model_check(void) {\n    tm_where where;\n")
                 .append("    return tm_model_check(&model, MODEL_ARENA_BYTES, &where);\n}\n\n")
+                .append("int8_t *model_arena(void) {\n    return ARENA;\n}\n\n")
                 .append("int8_t *model_input(void) {\n    return ARENA + ").append(plan.offset(graph.input())).append(";\n}\n\n")
                 .append("const int8_t *model_output(void) {\n    return ARENA + ").append(plan.offset(graph.output())).append(";\n}\n\n")
                 .append("void model_invoke(void) {\n");

@@ -51,9 +51,14 @@ record Estimate(Network network, Target target, Precision precision, ArenaPlan a
      *  carries 12 bytes before the output. */
     private static final int PACKET_OVERHEAD = 8;
     private static final int INFER_ANSWER_HEADER = 12;
-    /** The protocol server's state besides its buffers (tm_server without the loaded-model tables
-     *  a blob needs): buffer pointers, load progress, statistics. */
-    private static final int SERVER_STATE_BYTES = 112;
+    /** The protocol server's state besides its buffers: sizeof(tm_server) on a 32-bit core
+     *  (firmware/runtime/tm_proto.h; arm-none-eabi-gcc 12.2), i.e. 120 bytes of buffer pointers,
+     *  load progress, active model and statistics, plus the tm_loaded_model it embeds for a blob
+     *  (TM_MAX_TENSORS 64 x 36 + TM_MAX_OPS 64 x 64 + 24 = 6424 bytes) whether or not the model is
+     *  compiled in: measured in the .bss of {@code make -C firmware mps2-model}. */
+    private static final int SERVER_STATE_BYTES = 120 + 64 * 36 + 64 * 64 + 24;
+    /** docs/protocol.md: every board accepts a payload of at least 256 bytes (HELLO, INFO, errors). */
+    private static final int MIN_PAYLOAD = 256;
 
     /** One layer's line of the report. */
     record Row(LayerSpec layer, long weightBytes, long activationBytes, double millis) {
@@ -100,7 +105,7 @@ record Estimate(Network network, Target target, Precision precision, ArenaPlan a
         long out = (long) network.outputShape().size() * precision.activationBytes();
         Map<String, Long> ram = new LinkedHashMap<>();
         ram.put(ARENA, arena.arenaBytes());
-        ram.put(IO, protocolBuffers(Math.max(in, out + INFER_ANSWER_HEADER)));
+        ram.put(IO, protocolBuffers(Math.max(MIN_PAYLOAD, Math.max(in, out + INFER_ANSWER_HEADER))));
         ram.put(STATE, (long) SERVER_STATE_BYTES);
         ram.put(STACK, (long) target.stackBytes());
         return new Estimate(network, target, precision, arena, flash, ram, rows);
@@ -108,7 +113,8 @@ record Estimate(Network network, Target target, Precision precision, ArenaPlan a
 
     /**
      * The serial protocol's three static buffers (tm_buffers) when its max payload just carries
-     * this model's input and answer: the COBS-encoded request, the answer packet, the encoded answer.
+     * this model's input and answer (and at least 256 bytes, as firmware/mps2/main.c sizes them
+     * for a compiled-in model): the COBS-encoded request, the answer packet, the encoded answer.
      */
     static long protocolBuffers(long maxPayload) {
         long packet = maxPayload + PACKET_OVERHEAD;
