@@ -34,8 +34,8 @@ public final class LiveTrainingChart implements TrainingListener {
         batchEpochs.add(e.epoch() - 1 + (double) e.batch() / e.batches());
         batchLoss.add(e.loss());
         batchAccuracy.add(e.accuracy());
-        title = String.format("epoch %d/%d, batch %d/%d: loss %.4f, accuracy %.3f, %,.0f samples/s",
-                e.epoch(), e.epochs(), e.batch(), e.batches(), e.loss(), e.accuracy(), e.samplesPerSecond());
+        title = String.format("epoch %d/%d, batch %d/%d: loss %.3f%s, %,.0f/s", e.epoch(), e.epochs(), e.batch(),
+                e.batches(), e.loss(), accuracy(", acc", e.accuracy()), e.samplesPerSecond());
         if (System.nanoTime() - lastDraw > REDRAW_NANOS) {
             draw();
         }
@@ -48,10 +48,14 @@ public final class LiveTrainingChart implements TrainingListener {
             validationLoss.add(e.validationLoss());
             validationAccuracy.add(e.validationAccuracy());
         }
-        title = String.format("epoch %d/%d: loss %.4f, accuracy %.3f%s (%.1f s)", e.epoch(), e.epochs(), e.loss(),
-                e.accuracy(), Double.isNaN(e.validationAccuracy()) ? ""
-                        : String.format(", validation accuracy %.3f", e.validationAccuracy()), e.seconds());
+        title = String.format("epoch %d/%d: loss %.3f%s%s, %.1f s", e.epoch(), e.epochs(), e.loss(),
+                accuracy(", acc", e.accuracy()), accuracy(", val acc", e.validationAccuracy()), e.seconds());
         draw();
+    }
+
+    /** Regression has no accuracy (NaN): then nothing is said of it. */
+    private static String accuracy(String label, double value) {
+        return Double.isNaN(value) ? "" : String.format("%s %.3f", label, value);
     }
 
     @Override
@@ -64,14 +68,21 @@ public final class LiveTrainingChart implements TrainingListener {
         if (batchEpochs.isEmpty()) {
             return;
         }
-        XYChart chart = new XYChartBuilder().width(640).height(320).title(title)
-                .xAxisTitle("epoch").yAxisTitle("loss / accuracy").build();
-        chart.getStyler().setMarkerSize(4);
+        XYChart chart = new XYChartBuilder().width(720).height(320).title(title)
+                .xAxisTitle("epoch").yAxisTitle(Double.isNaN(batchAccuracy.get(0)) ? "loss" : "loss / accuracy").build();
+        chart.getStyler().setMarkerSize(6);
+        chart.getStyler().setXAxisDecimalPattern("0.#");
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisTickMarkSpacingHint(90);
         chart.addSeries("loss", batchEpochs, batchLoss).setMarker(SeriesMarkers.NONE);
-        chart.addSeries("accuracy", batchEpochs, batchAccuracy).setMarker(SeriesMarkers.NONE);
+        if (!Double.isNaN(batchAccuracy.get(0))) {
+            chart.addSeries("accuracy", batchEpochs, batchAccuracy).setMarker(SeriesMarkers.NONE);
+        }
         if (!epochs.isEmpty()) {
             chart.addSeries("validation loss", epochs, validationLoss);
-            chart.addSeries("validation accuracy", epochs, validationAccuracy);
+            if (!Double.isNaN(validationAccuracy.get(0))) {
+                chart.addSeries("validation accuracy", epochs, validationAccuracy);
+            }
         }
         if (shown) {
             Notebook.updateDisplay(displayId, chart);
