@@ -9,15 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../runtime/tm_proto.h"
-#include "../runtime/tm_crc32.h"
 #include "../test/blob_writer.h"
 #include "../test/sample_model.h"
+#include "../test/test_support.h"
 
-#define MAX_PAYLOAD 512u
+#define MAX_PAYLOAD TEST_MAX_PAYLOAD
 
-static uint8_t wire_in[TM_WIRE_CAPACITY(MAX_PAYLOAD)];
-static uint8_t packet_out[TM_PACKET_CAPACITY(MAX_PAYLOAD)];
-static uint8_t wire_out[TM_WIRE_CAPACITY(MAX_PAYLOAD) + 1];
 static uint32_t blob_buffer[4096 / 4];
 static int8_t arena[4096];
 static tm_server server;
@@ -25,14 +22,7 @@ static tm_server server;
 static void check_answer(const uint8_t *bytes, uint32_t count)
 {
     static uint8_t packet[TM_PACKET_CAPACITY(MAX_PAYLOAD)];
-    int32_t n;
-    if (count < 2 || bytes[count - 1] != 0 || memchr(bytes, 0, count - 1) != NULL) {
-        abort();
-    }
-    n = tm_cobs_decode(bytes, count - 1, packet, sizeof packet);
-    if (n < 8 || packet[0] != 1
-        || tm_crc32(packet, (uint32_t)n - 4) != ((uint32_t)packet[n - 4] | ((uint32_t)packet[n - 3] << 8)
-                                                 | ((uint32_t)packet[n - 2] << 16) | ((uint32_t)packet[n - 1] << 24))) {
+    if (test_unframe(bytes, count, packet, sizeof packet) < 0 || packet[0] != 1) {
         abort();
     }
 }
@@ -44,19 +34,10 @@ static const tm_board board = {"fuzz", 0, 0, 0, TM_TIME_MICROSECONDS, check_answ
 
 static void send_frame(uint8_t command, uint16_t seq, const uint8_t *payload, uint32_t length)
 {
-    static uint8_t packet[TM_PACKET_CAPACITY(MAX_PAYLOAD)];
     static uint8_t wire[TM_WIRE_CAPACITY(MAX_PAYLOAD) + 1];
-    uint32_t n, i;
-    packet[0] = 1;
-    packet[1] = command;
-    blob_put_u16(packet + 2, seq);
-    if (length > 0) {
-        memcpy(packet + 4, payload, length);
-    }
-    blob_put_u32(packet + 4 + length, tm_crc32(packet, 4 + length));
-    n = tm_cobs_encode(packet, 8 + length, wire, sizeof wire);
-    wire[n] = 0;
-    for (i = 0; i <= n; i++) {
+    const uint32_t n = test_frame(command, seq, payload, length, wire, sizeof wire);
+    uint32_t i;
+    for (i = 0; i < n; i++) {
         tm_server_feed(&server, wire[i]);
     }
 }
@@ -87,17 +68,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    tm_buffers buffers;
     size_t i;
-    buffers.wire_in = wire_in;
-    buffers.packet_out = packet_out;
-    buffers.wire_out = wire_out;
-    buffers.max_payload = MAX_PAYLOAD;
-    buffers.blob = blob_buffer;
-    buffers.blob_capacity = sizeof blob_buffer;
-    buffers.arena = arena;
-    buffers.arena_capacity = sizeof arena;
-    tm_server_init(&server, &board, &buffers);
+    test_server_init(&server, &board, blob_buffer, sizeof blob_buffer, arena, sizeof arena);
     if (size == 0) {
         return 0;
     }

@@ -2,22 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
+#include "test_support.h"
 #include "../runtime/tm_kernels.h"
-
-static tm_tensor tensor3(uint32_t h, uint32_t w, uint32_t c, int32_t zero_point)
-{
-    tm_tensor t;
-    memset(&t, 0, sizeof t);
-    t.rank = 3;
-    t.dims[0] = h;
-    t.dims[1] = w;
-    t.dims[2] = c;
-    t.dims[3] = 1;
-    t.scale = 1.0f;
-    t.zero_point = zero_point;
-    t.bytes = h * w * c;
-    return t;
-}
 
 static tm_op window_op(uint8_t opcode, uint16_t k, uint16_t stride, uint16_t pad)
 {
@@ -61,20 +47,13 @@ static void conv_case(const char *line, const char *input_line, const char *outp
     int32_t multipliers[2], shifts[2];
     long v[64];
     int8_t input[16], output[32];
-    tm_tensor in = tensor3(4, 4, 1, -10);
-    tm_tensor out = tensor3(4, 4, 2, -20);
+    tm_tensor in = test_tensor3(4, 4, 1, -10);
+    tm_tensor out = test_tensor3(4, 4, 2, -20);
     tm_op op = window_op(TM_OP_CONV_2D, 3, 1, 1);
     int i;
     CHECK_INT(sscanf(line, "CONV mult=[%d,%d] shift=[%d,%d] act=[%d,%d]", &multipliers[0], &multipliers[1],
                      &shifts[0], &shifts[1], &op.activation_min, &op.activation_max), 6);
-    op.weights = filter;
-    op.weights_count = 18;
-    op.bias = bias;
-    op.bias_count = 2;
-    op.multipliers = multipliers;
-    op.multipliers_count = 2;
-    op.shifts = shifts;
-    op.shifts_count = 2;
+    test_op_arrays(&op, filter, 18, bias, 2, multipliers, 2, shifts, 2);
     CHECK_INT(read_ints(input_line, "input:", v, 64), 16);
     for (i = 0; i < 16; i++) {
         input[i] = (int8_t)v[i];
@@ -93,8 +72,8 @@ static void fully_connected_case(const char *line)
     int8_t weights[30], input[10], output[3];
     int32_t multiplier, shift;
     long expected[6];
-    tm_tensor in = tensor3(1, 1, 10, -1);
-    tm_tensor out = tensor3(1, 1, 3, -1);
+    tm_tensor in = test_tensor3(1, 1, 10, -1);
+    tm_tensor out = test_tensor3(1, 1, 3, -1);
     tm_op op = window_op(TM_OP_FULLY_CONNECTED, 1, 1, 0);
     int row, i;
     in.rank = 1; /* any rank: FC reads bytes */
@@ -105,14 +84,7 @@ static void fully_connected_case(const char *line)
     for (i = 0; i < 30; i++) {
         weights[i] = (int8_t)(i % 10 + 1);
     }
-    op.weights = weights;
-    op.weights_count = 30;
-    op.bias = bias;
-    op.bias_count = 3;
-    op.multipliers = &multiplier;
-    op.multipliers_count = 1; /* per tensor */
-    op.shifts = &shift;
-    op.shifts_count = 1;
+    test_op_arrays(&op, weights, 30, bias, 3, &multiplier, 1, &shift, 1); /* per tensor */
     for (row = 0; row < 2; row++) {
         for (i = 0; i < 10; i++) {
             input[i] = (int8_t)(xf[row * 10 + i] - 1);
@@ -128,8 +100,8 @@ static void average_pool_2x2_case(const char *line)
 {
     long v[16];
     int8_t input[8], output[2];
-    tm_tensor in = tensor3(2, 4, 1, 0);
-    tm_tensor out = tensor3(1, 2, 1, 0);
+    tm_tensor in = test_tensor3(2, 4, 1, 0);
+    tm_tensor out = test_tensor3(1, 2, 1, 0);
     tm_op op = window_op(TM_OP_AVERAGE_POOL_2D, 2, 2, 0);
     int i;
     CHECK_INT(sscanf(line, "AVGPOOL in: %ld %ld %ld %ld / %ld %ld %ld %ld -> %ld %ld", &v[0], &v[1], &v[2],
@@ -146,8 +118,8 @@ static void pool_3x3_same_case(const char *line, int average)
 {
     long expected[9];
     int8_t input[9], output[9];
-    tm_tensor in = tensor3(3, 3, 1, 0);
-    tm_tensor out = tensor3(3, 3, 1, 0);
+    tm_tensor in = test_tensor3(3, 3, 1, 0);
+    tm_tensor out = test_tensor3(3, 3, 1, 0);
     tm_op op = window_op(average ? TM_OP_AVERAGE_POOL_2D : TM_OP_MAX_POOL_2D, 3, 1, 1);
     int i;
     CHECK_INT(read_ints(line, "->", expected, 9), 9);
@@ -174,17 +146,10 @@ static void depthwise_case(void)
     static const int32_t multipliers[2] = {1073741824, 1073741824}; /* 0.5 with shift 0 */
     static const int32_t shifts[2] = {0, 0};
     int8_t output[2];
-    tm_tensor in = tensor3(2, 2, 2, 0);
-    tm_tensor out = tensor3(1, 1, 2, 5);
+    tm_tensor in = test_tensor3(2, 2, 2, 0);
+    tm_tensor out = test_tensor3(1, 1, 2, 5);
     tm_op op = window_op(TM_OP_DEPTHWISE_CONV_2D, 2, 1, 0);
-    op.weights = weights;
-    op.weights_count = 8;
-    op.bias = bias;
-    op.bias_count = 2;
-    op.multipliers = multipliers;
-    op.multipliers_count = 2;
-    op.shifts = shifts;
-    op.shifts_count = 2;
+    test_op_arrays(&op, weights, 8, bias, 2, multipliers, 2, shifts, 2);
     op.activation_min = -128;
     op.activation_max = 20;
     tm_depthwise_conv2d(&op, &in, input, &out, output);

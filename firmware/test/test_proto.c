@@ -4,15 +4,13 @@
 #include "check.h"
 #include "blob_writer.h"
 #include "sample_model.h"
+#include "test_support.h"
 #include "../runtime/tm_proto.h"
 #include "../runtime/tm_crc32.h"
 #include "../runtime/tm_interp.h"
 
-#define MAX_PAYLOAD 512u
+#define MAX_PAYLOAD TEST_MAX_PAYLOAD
 
-static uint8_t wire_in[TM_WIRE_CAPACITY(MAX_PAYLOAD)];
-static uint8_t packet_out[TM_PACKET_CAPACITY(MAX_PAYLOAD)];
-static uint8_t wire_out[TM_WIRE_CAPACITY(MAX_PAYLOAD) + 1];
 static uint32_t blob_buffer[1024];
 static int8_t arena[2048];
 static tm_server server;
@@ -38,11 +36,6 @@ static const tm_board board = {"test", 0, 0, 0, TM_TIME_MICROSECONDS, board_writ
 static uint8_t answer[TM_PACKET_CAPACITY(MAX_PAYLOAD)];
 static uint32_t answer_length;
 
-static uint32_t u32_at(const uint8_t *p)
-{
-    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
-}
-
 static void feed(const uint8_t *bytes, uint32_t count)
 {
     uint32_t i;
@@ -55,14 +48,9 @@ static void feed(const uint8_t *bytes, uint32_t count)
 /* Decodes the one frame the board wrote; returns 0 if it wrote none or several. */
 static int read_answer(void)
 {
-    int32_t n;
+    const int32_t n = test_unframe(written, written_length, answer, sizeof answer);
     answer_length = 0;
-    if (written_length < 2 || written[written_length - 1] != 0
-        || memchr(written, 0, written_length - 1) != NULL) {
-        return 0;
-    }
-    n = tm_cobs_decode(written, written_length - 1, answer, sizeof answer);
-    if (n < 8 || tm_crc32(answer, (uint32_t)n - 4) != u32_at(answer + n - 4)) {
+    if (n < 0) {
         return 0;
     }
     answer_length = (uint32_t)n;
@@ -72,19 +60,8 @@ static int read_answer(void)
 /* Sends one request frame and decodes the answer. */
 static int request(uint8_t command, uint16_t seq, const uint8_t *payload, uint32_t length)
 {
-    static uint8_t packet[TM_PACKET_CAPACITY(MAX_PAYLOAD) + 64];
     static uint8_t wire[TM_WIRE_CAPACITY(MAX_PAYLOAD + 64) + 1];
-    uint32_t n;
-    packet[0] = 1;
-    packet[1] = command;
-    blob_put_u16(packet + 2, seq);
-    if (length > 0) {
-        memcpy(packet + 4, payload, length);
-    }
-    blob_put_u32(packet + 4 + length, tm_crc32(packet, 4 + length));
-    n = tm_cobs_encode(packet, 8 + length, wire, sizeof wire);
-    wire[n] = 0;
-    feed(wire, n + 1);
+    feed(wire, test_frame(command, seq, payload, length, wire, sizeof wire));
     return read_answer();
 }
 
@@ -104,7 +81,7 @@ static void expect_error(uint8_t error, uint8_t command, uint16_t seq, uint32_t 
     check_int(answer[2] | (answer[3] << 8), seq, "answer seq", __FILE__, line);
     check_int(payload()[0], error, "error code", __FILE__, line);
     check_int(payload()[1], command, "error command", __FILE__, line);
-    check_int(u32_at(payload() + 4), detail, "error detail", __FILE__, line);
+    check_int(test_u32_at(payload() + 4), detail, "error detail", __FILE__, line);
 }
 
 #define EXPECT_OK(command, seq) expect_ok(command, seq, __LINE__)
@@ -130,9 +107,9 @@ static void chunk(const uint8_t *blob, uint32_t offset, uint32_t count, uint16_t
 static void upload(const uint8_t *blob, uint32_t length)
 {
     uint32_t offset;
-    begin(length, u32_at(blob + length - 4), 10);
+    begin(length, test_u32_at(blob + length - 4), 10);
     EXPECT_OK(TM_CMD_LOAD_BEGIN, 10);
-    CHECK_INT(u32_at(payload()), MAX_PAYLOAD - 4);
+    CHECK_INT(test_u32_at(payload()), MAX_PAYLOAD - 4);
     for (offset = 0; offset < length; offset += 300) {
         chunk(blob, offset, length - offset < 300 ? length - offset : 300, 11);
         EXPECT_OK(TM_CMD_LOAD_CHUNK, 11);
@@ -147,11 +124,11 @@ static void hello_and_info(void)
     CHECK(memcmp(payload(), "TMRT", 4) == 0);
     CHECK_INT(payload()[4], 1);
     CHECK_INT(payload()[5], 1);
-    CHECK_INT(u32_at(payload() + 8), MAX_PAYLOAD);
+    CHECK_INT(test_u32_at(payload() + 8), MAX_PAYLOAD);
     CHECK(request(TM_CMD_INFO, 2, NULL, 0));
     EXPECT_OK(TM_CMD_INFO, 2);
-    CHECK_INT(u32_at(payload() + 8), sizeof blob_buffer);
-    CHECK_INT(u32_at(payload() + 12), sizeof arena);
+    CHECK_INT(test_u32_at(payload() + 8), sizeof blob_buffer);
+    CHECK_INT(test_u32_at(payload() + 12), sizeof arena);
     CHECK_INT(payload()[32], TM_TIME_MICROSECONDS);
     CHECK_INT(payload()[33], 0);
     CHECK_INT(payload()[40], 4);
@@ -170,10 +147,10 @@ static void load_and_infer(const uint8_t *blob, uint32_t length)
     EXPECT_ERROR(TM_ERR_NO_MODEL, TM_CMD_INFER, 3, 0);
     upload(blob, length);
     EXPECT_OK(TM_CMD_LOAD_END, 12);
-    CHECK_INT(u32_at(payload()), u32_at(blob + length - 4));
-    CHECK_INT(u32_at(payload() + 4), 384);
-    CHECK_INT(u32_at(payload() + 12), 128);
-    CHECK_INT(u32_at(payload() + 16), 5);
+    CHECK_INT(test_u32_at(payload()), test_u32_at(blob + length - 4));
+    CHECK_INT(test_u32_at(payload() + 4), 384);
+    CHECK_INT(test_u32_at(payload() + 12), 128);
+    CHECK_INT(test_u32_at(payload() + 16), 5);
 
     request(TM_CMD_INFER, 4, input, 127);
     EXPECT_ERROR(TM_ERR_BAD_LENGTH, TM_CMD_INFER, 4, 128);
@@ -186,12 +163,12 @@ static void load_and_infer(const uint8_t *blob, uint32_t length)
     EXPECT_OK(TM_CMD_INFER, 5);
     CHECK_INT(answer_length, 8 + 12 + 5);
     CHECK_INT(payload()[0], TM_TIME_MICROSECONDS);
-    CHECK_INT(u32_at(payload() + 4), 1234);
+    CHECK_INT(test_u32_at(payload() + 4), 1234);
     CHECK(memcmp(payload() + 12, tm_output_data(m, reference), 5) == 0);
 
     request(TM_CMD_INFO, 6, NULL, 0);
     CHECK_INT(payload()[33], 1);
-    CHECK_INT(u32_at(payload() + 36), u32_at(blob + length - 4));
+    CHECK_INT(test_u32_at(payload() + 36), test_u32_at(blob + length - 4));
 }
 
 /* Garbage never stops the board, and never unloads the model. */
@@ -267,13 +244,13 @@ static void bad_loads_leave_no_model(uint8_t *blob, uint32_t length)
     request(TM_CMD_INFER, 33, input, 128);
     EXPECT_ERROR(TM_ERR_NO_MODEL, TM_CMD_INFER, 33, 0); /* a LOAD_BEGIN unloads */
 
-    begin(length, u32_at(blob + length - 4), 34);
+    begin(length, test_u32_at(blob + length - 4), 34);
     chunk(blob, 0, 100, 35);
     EXPECT_OK(TM_CMD_LOAD_CHUNK, 35);
-    CHECK_INT(u32_at(payload()), 100);
+    CHECK_INT(test_u32_at(payload()), 100);
     chunk(blob, 0, 100, 36); /* a retry of a chunk whose ack was lost */
     EXPECT_OK(TM_CMD_LOAD_CHUNK, 36);
-    CHECK_INT(u32_at(payload()), 100);
+    CHECK_INT(test_u32_at(payload()), 100);
     chunk(blob, 200, 100, 37); /* a gap */
     EXPECT_ERROR(TM_ERR_BAD_OFFSET, TM_CMD_LOAD_CHUNK, 37, 100);
     chunk(blob, length - 50, 50, 38); /* past the end is fine only from received */
@@ -306,21 +283,21 @@ static void stats_and_reset(const uint8_t *blob, uint32_t length)
     request(TM_CMD_STATS, 50, NULL, 0);
     EXPECT_OK(TM_CMD_STATS, 50);
     CHECK_INT(answer_length, 8 + 40);
-    CHECK(u32_at(payload()) > 20);                /* frames_ok */
-    CHECK_INT(u32_at(payload() + 4), 1);          /* crc errors */
-    CHECK_INT(u32_at(payload() + 8), 3);          /* framing errors */
-    CHECK_INT(u32_at(payload() + 12), 1);         /* oversize */
-    CHECK_INT(u32_at(payload() + 16), 2);         /* inferences */
-    CHECK_INT(u32_at(payload() + 20), 2);         /* loads ok */
-    CHECK_INT(u32_at(payload() + 24), 3);         /* loads failed */
-    CHECK_INT(u32_at(payload() + 32), 1234);
+    CHECK(test_u32_at(payload()) > 20);                /* frames_ok */
+    CHECK_INT(test_u32_at(payload() + 4), 1);          /* crc errors */
+    CHECK_INT(test_u32_at(payload() + 8), 3);          /* framing errors */
+    CHECK_INT(test_u32_at(payload() + 12), 1);         /* oversize */
+    CHECK_INT(test_u32_at(payload() + 16), 2);         /* inferences */
+    CHECK_INT(test_u32_at(payload() + 20), 2);         /* loads ok */
+    CHECK_INT(test_u32_at(payload() + 24), 3);         /* loads failed */
+    CHECK_INT(test_u32_at(payload() + 32), 1234);
     request(TM_CMD_RESET, 51, NULL, 0);
     EXPECT_OK(TM_CMD_RESET, 51);
     CHECK_INT(answer_length, 8);
     request(TM_CMD_INFER, 52, input, 128);
     EXPECT_ERROR(TM_ERR_NO_MODEL, TM_CMD_INFER, 52, 0);
     request(TM_CMD_STATS, 53, NULL, 0);
-    CHECK_INT(u32_at(payload()), 2); /* INFER and STATS since the reset */
+    CHECK_INT(test_u32_at(payload()), 2); /* INFER and STATS since the reset */
 }
 
 /* COBS and CRC32 on their own: known vectors and round trips at the block edges. */
@@ -356,16 +333,7 @@ void test_proto(void)
     static uint32_t blob_words[1024];
     uint8_t *blob = (uint8_t *)blob_words;
     const uint32_t length = blob_write(sample_model(), blob, sizeof blob_words);
-    tm_buffers buffers;
-    buffers.wire_in = wire_in;
-    buffers.packet_out = packet_out;
-    buffers.wire_out = wire_out;
-    buffers.max_payload = MAX_PAYLOAD;
-    buffers.blob = blob_buffer;
-    buffers.blob_capacity = sizeof blob_buffer;
-    buffers.arena = arena;
-    buffers.arena_capacity = sizeof arena;
-    tm_server_init(&server, &board, &buffers);
+    test_server_init(&server, &board, blob_buffer, sizeof blob_buffer, arena, sizeof arena);
     CHECK(length > MAX_PAYLOAD);
     cobs_and_crc();
     hello_and_info();

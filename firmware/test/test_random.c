@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
+#include "test_support.h"
 #include "../runtime/tm_arith.h"
 #include "../runtime/tm_kernels.h"
 
@@ -71,21 +72,6 @@ static void to_int32(const fields *f, int k, int32_t *out)
     }
 }
 
-static tm_tensor tensor(uint32_t h, uint32_t w, uint32_t c, int32_t zero_point)
-{
-    tm_tensor t;
-    memset(&t, 0, sizeof t);
-    t.rank = 3;
-    t.dims[0] = h;
-    t.dims[1] = w;
-    t.dims[2] = c;
-    t.dims[3] = 1;
-    t.scale = 1.0f;
-    t.zero_point = zero_point;
-    t.bytes = h * w * c;
-    return t;
-}
-
 static int same_bytes(const int8_t *actual, const fields *f, int k)
 {
     int i;
@@ -100,36 +86,42 @@ static int same_bytes(const int8_t *actual, const fields *f, int k)
 static int8_t in8[MAX_VALUES], w8[MAX_VALUES], out8[MAX_VALUES], out8b[MAX_VALUES];
 static int32_t bias[MAX_VALUES], mult[MAX_VALUES], shift[MAX_VALUES];
 
-/* h w cin cout kh kw sh sw padTop padLeft oh ow inZp outZp actMin actMax | in | filter | bias | mult | shift | out */
-static int conv_case(const fields *f, int depthwise)
+/* The window of a conv or pool case, six values from v: kh kw sh sw padTop padLeft. */
+static void load_window(const long *v, tm_op *op)
 {
-    const long *v = f->values[0];
-    tm_tensor in = tensor((uint32_t)v[0], (uint32_t)v[1], (uint32_t)v[2], (int32_t)v[12]);
-    tm_tensor out = tensor((uint32_t)v[10], (uint32_t)v[11], (uint32_t)v[3], (int32_t)v[13]);
-    tm_op op;
-    memset(&op, 0, sizeof op);
-    op.opcode = depthwise ? TM_OP_DEPTHWISE_CONV_2D : TM_OP_CONV_2D;
-    op.kernel_h = (uint16_t)v[4];
-    op.kernel_w = (uint16_t)v[5];
-    op.stride_h = (uint16_t)v[6];
-    op.stride_w = (uint16_t)v[7];
-    op.pad_top = (uint16_t)v[8];
-    op.pad_left = (uint16_t)v[9];
-    op.activation_min = (int32_t)v[14];
-    op.activation_max = (int32_t)v[15];
+    op->kernel_h = (uint16_t)v[0];
+    op->kernel_w = (uint16_t)v[1];
+    op->stride_h = (uint16_t)v[2];
+    op->stride_w = (uint16_t)v[3];
+    op->pad_top = (uint16_t)v[4];
+    op->pad_left = (uint16_t)v[5];
+}
+
+/* Segments 1 to 5 of a conv or fully connected case: in | weights | bias | mult | shift. */
+static void load_operands(const fields *f, tm_op *op)
+{
     to_int8(f, 1, in8);
     to_int8(f, 2, w8);
     to_int32(f, 3, bias);
     to_int32(f, 4, mult);
     to_int32(f, 5, shift);
-    op.weights = w8;
-    op.weights_count = (uint32_t)f->count[2];
-    op.bias = bias;
-    op.bias_count = (uint32_t)f->count[3];
-    op.multipliers = mult;
-    op.multipliers_count = (uint32_t)f->count[4];
-    op.shifts = shift;
-    op.shifts_count = (uint32_t)f->count[5];
+    test_op_arrays(op, w8, (uint32_t)f->count[2], bias, (uint32_t)f->count[3], mult, (uint32_t)f->count[4],
+                   shift, (uint32_t)f->count[5]);
+}
+
+/* h w cin cout kh kw sh sw padTop padLeft oh ow inZp outZp actMin actMax | in | filter | bias | mult | shift | out */
+static int conv_case(const fields *f, int depthwise)
+{
+    const long *v = f->values[0];
+    tm_tensor in = test_tensor3((uint32_t)v[0], (uint32_t)v[1], (uint32_t)v[2], (int32_t)v[12]);
+    tm_tensor out = test_tensor3((uint32_t)v[10], (uint32_t)v[11], (uint32_t)v[3], (int32_t)v[13]);
+    tm_op op;
+    memset(&op, 0, sizeof op);
+    op.opcode = depthwise ? TM_OP_DEPTHWISE_CONV_2D : TM_OP_CONV_2D;
+    load_window(v + 4, &op);
+    op.activation_min = (int32_t)v[14];
+    op.activation_max = (int32_t)v[15];
+    load_operands(f, &op);
     if (depthwise) {
         tm_depthwise_conv2d(&op, &in, in8, &out, out8);
     } else {
@@ -142,26 +134,14 @@ static int conv_case(const fields *f, int depthwise)
 static int fully_connected_case(const fields *f)
 {
     const long *v = f->values[0];
-    tm_tensor in = tensor(1, 1, (uint32_t)v[0], (int32_t)v[2]);
-    tm_tensor out = tensor(1, 1, (uint32_t)v[1], (int32_t)v[3]);
+    tm_tensor in = test_tensor3(1, 1, (uint32_t)v[0], (int32_t)v[2]);
+    tm_tensor out = test_tensor3(1, 1, (uint32_t)v[1], (int32_t)v[3]);
     tm_op op;
     memset(&op, 0, sizeof op);
     op.opcode = TM_OP_FULLY_CONNECTED;
     op.activation_min = (int32_t)v[4];
     op.activation_max = (int32_t)v[5];
-    to_int8(f, 1, in8);
-    to_int8(f, 2, w8);
-    to_int32(f, 3, bias);
-    to_int32(f, 4, mult);
-    to_int32(f, 5, shift);
-    op.weights = w8;
-    op.weights_count = (uint32_t)f->count[2];
-    op.bias = bias;
-    op.bias_count = (uint32_t)f->count[3];
-    op.multipliers = mult;
-    op.multipliers_count = (uint32_t)f->count[4];
-    op.shifts = shift;
-    op.shifts_count = (uint32_t)f->count[5];
+    load_operands(f, &op);
     tm_fully_connected(&op, &in, in8, &out, out8);
     return f->count[6] == (int)out.bytes && same_bytes(out8, f, 6);
 }
@@ -170,17 +150,12 @@ static int fully_connected_case(const fields *f)
 static int pool_case(const fields *f)
 {
     const long *v = f->values[0];
-    tm_tensor in = tensor((uint32_t)v[0], (uint32_t)v[1], (uint32_t)v[2], 0);
-    tm_tensor out = tensor((uint32_t)v[9], (uint32_t)v[10], (uint32_t)v[2], 0);
+    tm_tensor in = test_tensor3((uint32_t)v[0], (uint32_t)v[1], (uint32_t)v[2], 0);
+    tm_tensor out = test_tensor3((uint32_t)v[9], (uint32_t)v[10], (uint32_t)v[2], 0);
     tm_op op;
     memset(&op, 0, sizeof op);
     op.opcode = TM_OP_AVERAGE_POOL_2D;
-    op.kernel_h = (uint16_t)v[3];
-    op.kernel_w = (uint16_t)v[4];
-    op.stride_h = (uint16_t)v[5];
-    op.stride_w = (uint16_t)v[6];
-    op.pad_top = (uint16_t)v[7];
-    op.pad_left = (uint16_t)v[8];
+    load_window(v + 3, &op);
     op.activation_min = -128;
     op.activation_max = 127;
     to_int8(f, 1, in8);
@@ -195,8 +170,8 @@ static int softmax_case(const fields *f)
     const long *v = f->values[0];
     const int32_t multiplier = (int32_t)v[0];
     const int32_t left_shift = (int32_t)v[1];
-    tm_tensor in = tensor(1, 1, (uint32_t)f->count[1], 0);
-    tm_tensor out = tensor(1, 1, (uint32_t)f->count[1], -128);
+    tm_tensor in = test_tensor3(1, 1, (uint32_t)f->count[1], 0);
+    tm_tensor out = test_tensor3(1, 1, (uint32_t)f->count[1], -128);
     tm_op op;
     memset(&op, 0, sizeof op);
     op.opcode = TM_OP_SOFTMAX;

@@ -2,7 +2,6 @@ package io.tinymlaas.quant.kernels;
 
 import io.tinymlaas.quant.Int8Op;
 import io.tinymlaas.quant.TensorSpec;
-import io.tinymlaas.quant.Window;
 
 /** MAX_POOL_2D, int8, as TFLM's reference_integer_ops::MaxPool: in-bounds cells only; output keeps the input's scale and zero point. */
 public final class MaxPool {
@@ -15,21 +14,16 @@ public final class MaxPool {
         int depth = in.shape().dim(2);
         int outputHeight = out.shape().dim(0);
         int outputWidth = out.shape().dim(1);
-        Window w = op.window();
+        PoolWindow pw = new PoolWindow(op.window(), inputHeight, inputWidth);
         for (int outY = 0; outY < outputHeight; outY++) {
             for (int outX = 0; outX < outputWidth; outX++) {
+                pw.moveTo(outY, outX);
                 for (int c = 0; c < depth; c++) {
-                    int inXOrigin = outX * w.strideW() - w.padLeft();
-                    int inYOrigin = outY * w.strideH() - w.padTop();
-                    int filterXStart = Math.max(0, -inXOrigin);
-                    int filterXEnd = Math.min(w.kernelW(), inputWidth - inXOrigin);
-                    int filterYStart = Math.max(0, -inYOrigin);
-                    int filterYEnd = Math.min(w.kernelH(), inputHeight - inYOrigin);
                     int max = Byte.MIN_VALUE;
-                    for (int filterY = filterYStart; filterY < filterYEnd; filterY++) {
-                        for (int filterX = filterXStart; filterX < filterXEnd; filterX++) {
-                            int inX = inXOrigin + filterX;
-                            int inY = inYOrigin + filterY;
+                    for (int filterY = pw.filterYStart; filterY < pw.filterYEnd; filterY++) {
+                        for (int filterX = pw.filterXStart; filterX < pw.filterXEnd; filterX++) {
+                            int inX = pw.inXOrigin + filterX;
+                            int inY = pw.inYOrigin + filterY;
                             max = Math.max(max, input[(inY * inputWidth + inX) * depth + c]);
                         }
                     }
