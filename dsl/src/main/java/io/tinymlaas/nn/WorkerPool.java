@@ -101,6 +101,9 @@ final class WorkerPool implements AutoCloseable {
                 if (spins++ < SPINS) {
                     Thread.onSpinWait();
                 } else {
+                    // A worker ignores interrupts (the caller checks them between batches): a set
+                    // flag would make park return at once and the idle worker spin.
+                    Thread.interrupted();
                     LockSupport.park(this);
                 }
             }
