@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -29,6 +30,9 @@ import java.util.logging.Logger;
  * </pre>
  */
 public final class KernelMain {
+
+    /** jjava logs each loop start and stop at INFO: not news for the Jupyter console. Held so it is not collected. */
+    private static final Logger JJAVA_LOG = Logger.getLogger("org.dflib.jjava");
 
     private KernelMain() {
     }
@@ -57,6 +61,7 @@ public final class KernelMain {
 
     private static void run(Path connectionFile) throws Exception {
         System.setProperty("java.awt.headless", "true");
+        JJAVA_LOG.setLevel(Level.WARNING);
         // A cell reading System.in gets end-of-input instead of blocking on the launcher's terminal.
         System.setIn(InputStream.nullInputStream());
         // Kernel logs go to the real stderr (Jupyter's console), created before cells take System.err.

@@ -8,11 +8,16 @@ import org.zeromq.ZMQ;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.logging.Logger;
 
 /**
  * The five sockets of a connection file. Heartbeat is jjava's echo loop; shell and control are
  * read by our own {@link RequestLoop}s (jjava's loop dies on a bad signature and sleeps 50 ms per
- * poll); iopub sends are serialized because cells publish from many threads.
+ * poll). Cells publish on iopub from their own threads, which an interrupt may interrupt or
+ * stop at any point: they only queue messages, and one publisher thread owns the iopub socket,
+ * so no cell can leave it half-written.
  */
 public final class KernelSockets implements AutoCloseable {
 
@@ -23,6 +28,9 @@ public final class KernelSockets implements AutoCloseable {
     final ZMQ.Socket shell;
     final ZMQ.Socket control;
     private final String session = java.util.UUID.randomUUID().toString();
+    private final BlockingQueue<WireMessage> outbox = new LinkedBlockingQueue<>();
+    private final Thread publisher = new Thread(this::publishQueued, "iopub-publisher");
+    private static final WireMessage END = new WireMessage(List.of(), null, null, null, null, List.of());
 
     public KernelSockets(KernelConnectionProperties props) throws Exception {
         HMACGenerator hmac = props.createHMACGenerator();
@@ -34,6 +42,8 @@ public final class KernelSockets implements AutoCloseable {
         control = bind(SocketType.ROUTER, props, props.getControlPort());
         // stdin is bound so clients can connect; input requests are not offered yet.
         bind(SocketType.ROUTER, props, props.getStdinPort());
+        publisher.setDaemon(true);
+        publisher.start();
     }
 
     private ZMQ.Socket bind(SocketType type, KernelConnectionProperties props, int port) {
@@ -55,8 +65,28 @@ public final class KernelSockets implements AutoCloseable {
         return context;
     }
 
-    public synchronized void publish(WireMessage message) {
-        send(iopub, message);
+    /** Queues a message for iopub; messages leave in the order they were queued. */
+    public void publish(WireMessage message) {
+        outbox.add(message);
+    }
+
+    private void publishQueued() {
+        while (true) {
+            WireMessage message;
+            try {
+                message = outbox.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (message == END) {
+                return;
+            }
+            try {
+                send(iopub, message);
+            } catch (RuntimeException e) {
+                Logger.getLogger(KernelSockets.class.getName()).warning("iopub message not sent: " + e);
+            }
+        }
     }
 
     void send(ZMQ.Socket socket, WireMessage message) {
@@ -78,9 +108,15 @@ public final class KernelSockets implements AutoCloseable {
         return frames;
     }
 
-    /** Stops the heartbeat; the process exits right after, which ends the ZMQ threads. */
+    /** Sends what is queued, then stops the heartbeat; the process exits right after, which ends the ZMQ threads. */
     @Override
     public void close() {
+        outbox.add(END);
+        try {
+            publisher.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         heartbeat.close();
     }
 }
