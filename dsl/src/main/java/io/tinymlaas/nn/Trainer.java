@@ -91,6 +91,7 @@ final class Trainer {
         chunkSlice = slice;
         batchOrder = order;
         caller = Thread.currentThread();
+        long stopMark = TrainingStop.begin();
         try (WorkerPool pool = new WorkerPool(members)) {
             for (int epoch = 1; epoch <= fit.epochCount(); epoch++) {
                 shuffle(order, rng);
@@ -99,7 +100,7 @@ final class Trainer {
                 long correct = 0;
                 int seen = 0;
                 for (int b = 0; b < batches; b++) {
-                    if (Thread.interrupted()) {
+                    if (Thread.interrupted() || TrainingStop.requestedSince(stopMark)) {
                         String message = "fit interrupted in epoch " + epoch + " after batch " + b + " of " + batches
                                 + ": the model keeps the weights of the last finished batch";
                         System.err.println();
@@ -153,6 +154,8 @@ final class Trainer {
                 var done = event;
                 listeners.forEach(l -> l.onEpoch(done));
             }
+        } finally {
+            TrainingStop.end();
         }
         listeners.forEach(l -> l.onEnd(history));
         return history;

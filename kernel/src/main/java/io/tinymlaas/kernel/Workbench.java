@@ -6,6 +6,7 @@ import io.tinymlaas.kernel.eval.JShellSession;
 import io.tinymlaas.kernel.magic.MagicCatalog;
 import io.tinymlaas.kernel.magic.MagicCompleter;
 import io.tinymlaas.kernel.magic.MagicRunner;
+import io.tinymlaas.nn.TrainingStop;
 import jdk.jshell.Snippet;
 
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +27,8 @@ public record Workbench(JShellSession session, CellRunner runner, CodeAssist ass
                         .warning("default import rejected: " + event.snippet().source()));
         MagicCatalog catalog = MagicCatalog.load(Workbench.class.getClassLoader());
         CodeAssist assist = new CodeAssist(session, new MagicCompleter(catalog, session));
-        CellRunner runner = new CellRunner(session, new MagicRunner(catalog, session, assist));
+        // An interrupted fit stops at its next batch and keeps it, before JShell stops anything.
+        CellRunner runner = new CellRunner(session, new MagicRunner(catalog, session, assist), TrainingStop::request);
         return new Workbench(session, runner, assist);
     }
 

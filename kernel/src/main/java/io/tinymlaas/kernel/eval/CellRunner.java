@@ -8,6 +8,7 @@ import jdk.jshell.VarSnippet;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs a cell: its magic lines and its Java snippets in order, stopping at the first error. The
@@ -16,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CellRunner {
 
     static final long STOP_RETRY_MILLIS = 20;
+    /** How long an interrupted cell may take to end by itself after a polite stop was heard. */
+    static final long POLITE_MILLIS = 1000;
 
     private final JShellSession session;
     private final MagicHandler magics;
@@ -26,10 +29,20 @@ public final class CellRunner {
     /** Counts cells run, so that a late stop never reaches the cell after the interrupted one. */
     private final AtomicInteger cellsStarted = new AtomicInteger();
     private volatile boolean running;
+    private final BooleanSupplier politeStop;
 
     public CellRunner(JShellSession session, MagicHandler magics) {
+        this(session, magics, () -> false);
+    }
+
+    /**
+     * @param politeStop asked first when a cell is interrupted; true when it reached work that will
+     *                   end by itself shortly (a running fit), which then gets {@value #POLITE_MILLIS} ms
+     */
+    public CellRunner(JShellSession session, MagicHandler magics, BooleanSupplier politeStop) {
         this.session = session;
         this.magics = magics;
+        this.politeStop = politeStop;
         this.splitter = new CellSplitter(session.analysis());
         this.errors = new ErrorFormatter(origins, session::unresolved);
     }
@@ -71,17 +84,34 @@ public final class CellRunner {
         // The interrupt may come while JShell still compiles, before there is code to stop:
         // keep stopping until this cell is over.
         Thread stopper = new Thread(() -> {
+            // First ask: work that stops cooperatively (fit, keeping its last finished batch) ends cleanly.
+            if (politeStop.getAsBoolean()) {
+                long deadline = System.nanoTime() + POLITE_MILLIS * 1_000_000L;
+                while (running && cellsStarted.get() == interrupted && System.nanoTime() < deadline) {
+                    if (!pause()) {
+                        return;
+                    }
+                }
+            }
+            // Then stop whatever is still running, even a busy loop.
             while (running && stopRequested && cellsStarted.get() == interrupted) {
                 session.stop();
-                try {
-                    Thread.sleep(STOP_RETRY_MILLIS);
-                } catch (InterruptedException e) {
+                if (!pause()) {
                     return;
                 }
             }
         }, "cell-stopper");
         stopper.setDaemon(true);
         stopper.start();
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(STOP_RETRY_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
     }
 
     private CellResult runJava(int cell, CellSegment segment) {

@@ -1,0 +1,41 @@
+package io.tinymlaas.nn;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Stops every running {@code fit} at its next batch, keeping the weights of the last finished
+ * one: what a notebook's Interrupt button does before anything harsher. (Thread.interrupt does
+ * the same for the thread that called fit; this reaches fits the caller does not know of.)
+ */
+public final class TrainingStop {
+    private static final AtomicLong REQUESTS = new AtomicLong();
+    private static final AtomicInteger RUNNING = new AtomicInteger();
+
+    private TrainingStop() {
+    }
+
+    /** Asks running fits to stop; true when a fit was running to hear it. */
+    public static boolean request() {
+        REQUESTS.incrementAndGet();
+        return RUNNING.get() > 0;
+    }
+
+    /** Whether a fit is running now. */
+    public static boolean running() {
+        return RUNNING.get() > 0;
+    }
+
+    static long begin() {
+        RUNNING.incrementAndGet();
+        return REQUESTS.get();
+    }
+
+    static boolean requestedSince(long mark) {
+        return REQUESTS.get() != mark;
+    }
+
+    static void end() {
+        RUNNING.decrementAndGet();
+    }
+}
