@@ -16,6 +16,7 @@ import sun.misc.Signal;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,8 +32,12 @@ import java.util.logging.Logger;
  */
 public final class KernelMain {
 
-    /** jjava logs each loop start and stop at INFO: not news for the Jupyter console. Held so it is not collected. */
-    private static final Logger JJAVA_LOG = Logger.getLogger("org.dflib.jjava");
+    /**
+     * jjava logs at INFO when its heartbeat loop starts and stops (logger "Loop-Heartbeat-0"):
+     * not news for the Jupyter console. Held so that their levels are not collected.
+     */
+    private static final List<Logger> JJAVA_LOGS = List.of(Logger.getLogger("org.dflib.jjava"),
+            Logger.getLogger("Loop-Heartbeat-0"));
 
     private KernelMain() {
     }
@@ -61,7 +66,7 @@ public final class KernelMain {
 
     private static void run(Path connectionFile) throws Exception {
         System.setProperty("java.awt.headless", "true");
-        JJAVA_LOG.setLevel(Level.WARNING);
+        JJAVA_LOGS.forEach(log -> log.setLevel(Level.WARNING));
         // A cell reading System.in gets end-of-input instead of blocking on the launcher's terminal.
         System.setIn(InputStream.nullInputStream());
         // Kernel logs go to the real stderr (Jupyter's console), created before cells take System.err.
