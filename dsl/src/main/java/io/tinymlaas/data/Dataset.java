@@ -1,6 +1,7 @@
 package io.tinymlaas.data;
 
 import io.tinymlaas.Displayable;
+import io.tinymlaas.Html;
 import tech.tablesaw.api.Table;
 
 import java.nio.file.Path;
@@ -265,11 +266,11 @@ public final class Dataset implements Displayable {
     @Override
     public String toHtml() {
         StringBuilder s = new StringBuilder("<table><tr><th colspan=2>Dataset ")
-                .append(escape(name)).append("</th></tr>")
+                .append(Html.escape(name)).append("</th></tr>")
                 .append("<tr><td>samples</td><td>").append(size()).append("</td></tr>")
                 .append("<tr><td>input shape</td><td>").append(shape()).append("</td></tr>");
         if (isClassification()) {
-            s.append("<tr><td>classes</td><td>").append(escape(String.join(", ", classNames))).append("</td></tr>");
+            s.append("<tr><td>classes</td><td>").append(Html.escape(String.join(", ", classNames))).append("</td></tr>");
         } else {
             s.append("<tr><td>target shape</td><td>").append(targetShape).append("</td></tr>");
         }
@@ -351,10 +352,6 @@ public final class Dataset implements Displayable {
             System.arraycopy(inputs[i], 0, flat, i * size, size);
         }
         return flat;
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;");
     }
 
     static Dataset regressionNamed(String name, Samples inputs, float[] targets, Shape targetShape) {

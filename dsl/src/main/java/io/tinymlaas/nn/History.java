@@ -1,6 +1,7 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.Displayable;
+import io.tinymlaas.Html;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -120,7 +121,7 @@ public final class History implements Displayable {
         }
         s.append("</table>");
         if (interruption != null) {
-            s.append("<p><b>").append(interruption).append("</b></p>");
+            s.append("<p><b>").append(Html.escape(interruption)).append("</b></p>");
         }
         return s.toString();
     }

@@ -1,7 +1,7 @@
 package io.tinymlaas.quant;
 
-import io.tinymlaas.Html;
 import io.tinymlaas.Displayable;
+import io.tinymlaas.Html;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.Tensor;
 import io.tinymlaas.nn.Layer;

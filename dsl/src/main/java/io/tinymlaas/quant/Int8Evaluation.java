@@ -1,7 +1,7 @@
 package io.tinymlaas.quant;
 
-import io.tinymlaas.Html;
 import io.tinymlaas.Displayable;
+import io.tinymlaas.Html;
 
 /** How many samples the int8 model classified right. */
 public record Int8Evaluation(int correct, int samples) implements Displayable {

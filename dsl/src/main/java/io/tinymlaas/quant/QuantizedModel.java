@@ -1,7 +1,7 @@
 package io.tinymlaas.quant;
 
-import io.tinymlaas.Html;
 import io.tinymlaas.Displayable;
+import io.tinymlaas.Html;
 import io.tinymlaas.TinyML;
 import io.tinymlaas.codegen.BlobWriter;
 import io.tinymlaas.codegen.CExporter;

@@ -1,7 +1,7 @@
 package io.tinymlaas.report;
 
-import io.tinymlaas.Html;
 import io.tinymlaas.Displayable;
+import io.tinymlaas.Html;
 import io.tinymlaas.nn.Model;
 import io.tinymlaas.quant.Int8Graph;
 import io.tinymlaas.target.ArenaPlan;

@@ -1,7 +1,7 @@
 package io.tinymlaas.target;
 
-import io.tinymlaas.Html;
 import io.tinymlaas.Displayable;
+import io.tinymlaas.Html;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;

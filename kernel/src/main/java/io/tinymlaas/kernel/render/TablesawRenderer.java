@@ -1,5 +1,6 @@
 package io.tinymlaas.kernel.render;
 
+import io.tinymlaas.Html;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
