@@ -18,7 +18,7 @@ import java.util.TreeMap;
 /**
  * {@code ./tinyml bench train}: the MLP 784-128-10 and the CNN conv 8@3x3 VALID, ReLU, maxpool 2,
  * dense 10 on Fashion-MNIST (batch 64, plain SGD), each trained here and by
- * {@code bench/train_numpy.py} in the same run, alternately, so that both see the same machine
+ * {@code bench/src/main/python/train_numpy.py} in the same run, alternately, so that both see the same machine
  * load. The second epoch is timed. Prints seconds per epoch, test accuracy and our/numpy ratio.
  * Options: {@code --epochs N} (default 2), {@code --threads N}, {@code --models mlp,cnn},
  * {@code --no-numpy}.

@@ -8,20 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Runs bench/train_numpy.py (the numpy reference of {@link TrainBench}) with python3 from PATH, one thread. */
+/** Runs bench/src/main/python/train_numpy.py (the numpy reference of {@link TrainBench}) with python3 from PATH, one thread. */
 final class TrainNumpy {
     private TrainNumpy() {
     }
 
-    /** bench/train_numpy.py in the working folder or one above it (the launcher runs from the repository). */
+    /** bench/src/main/python/train_numpy.py in the working folder or one above it (the launcher runs from the repository). */
     static Path findScript() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path script = dir.resolve("bench").resolve("train_numpy.py");
+            Path script = dir.resolve("bench/src/main/python/train_numpy.py");
             if (Files.isRegularFile(script)) {
                 return script;
             }
         }
-        throw new IllegalStateException("bench/train_numpy.py not found from " + Path.of("").toAbsolutePath()
+        throw new IllegalStateException("bench/src/main/python/train_numpy.py not found from " + Path.of("").toAbsolutePath()
                 + ": run the benchmark from the repository, or pass --no-numpy");
     }
 
