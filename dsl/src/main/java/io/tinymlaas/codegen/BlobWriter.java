@@ -1,5 +1,6 @@
 package io.tinymlaas.codegen;
 
+import io.tinymlaas.AtomicFiles;
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.quant.Int8Graph;
 import io.tinymlaas.quant.Int8Op;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
 
@@ -30,11 +30,7 @@ public final class BlobWriter {
 
     public static void write(Int8Graph graph, Path path) {
         try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.write(path, write(graph));
+            AtomicFiles.write(path, write(graph));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the model blob to " + path + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package io.tinymlaas.codegen;
 
+import io.tinymlaas.AtomicFiles;
 import io.tinymlaas.quant.Int8Graph;
 import io.tinymlaas.quant.Int8Op;
 import io.tinymlaas.quant.OpKind;
@@ -10,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -37,28 +38,30 @@ public final class CExporter {
     /**
      * Writes model.h, model.c and README.md into {@code dir} (created if needed), and the runtime's
      * sources into {@code dir/runtime/} when the firmware folder is found (see {@link FirmwareHome}).
+     * All files are replaced together or, when one cannot be written (a full disk), none is.
      */
     public static void export(Int8Graph graph, Path dir) {
         ArenaOffsets plan = ArenaOffsets.of(graph);
         try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("model.h"), header(graph, plan), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("model.c"), source(graph, plan), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("README.md"), readme(graph, plan), StandardCharsets.UTF_8);
+            Map<Path, byte[]> files = new LinkedHashMap<>();
+            files.put(dir.resolve("model.h"), header(graph, plan).getBytes(StandardCharsets.UTF_8));
+            files.put(dir.resolve("model.c"), source(graph, plan).getBytes(StandardCharsets.UTF_8));
+            files.put(dir.resolve("README.md"), readme(graph, plan).getBytes(StandardCharsets.UTF_8));
             Optional<FirmwareHome> firmware = FirmwareHome.find();
             if (firmware.isPresent()) {
-                copyRuntime(firmware.get().runtime(), dir.resolve("runtime"));
+                addRuntime(firmware.get().runtime(), dir.resolve("runtime"), files);
             }
+            AtomicFiles.write(files);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the C model to " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the C model to " + dir + ": " + e.getMessage()
+                    + " (the files there are unchanged)", e);
         }
     }
 
-    private static void copyRuntime(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".c") || p.toString().endsWith(".h")).toList()) {
-                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    private static void addRuntime(Path from, Path to, Map<Path, byte[]> files) throws IOException {
+        try (Stream<Path> sources = Files.list(from)) {
+            for (Path f : sources.filter(p -> p.toString().endsWith(".c") || p.toString().endsWith(".h")).sorted().toList()) {
+                files.put(to.resolve(f.getFileName().toString()), Files.readAllBytes(f));
             }
         }
     }

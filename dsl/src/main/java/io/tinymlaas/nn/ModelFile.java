@@ -1,5 +1,6 @@
 package io.tinymlaas.nn;
 
+import io.tinymlaas.AtomicFiles;
 import io.tinymlaas.data.Shape;
 
 import java.io.ByteArrayInputStream;
@@ -78,11 +79,7 @@ public final class ModelFile {
             throw new UncheckedIOException(e);
         }
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.write(file, bytes.toByteArray());
+            AtomicFiles.write(file, bytes.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write model file " + file + ": " + e.getMessage(), e);
         }

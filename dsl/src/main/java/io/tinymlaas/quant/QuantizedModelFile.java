@@ -1,5 +1,6 @@
 package io.tinymlaas.quant;
 
+import io.tinymlaas.AtomicFiles;
 import io.tinymlaas.data.Shape;
 
 import java.io.ByteArrayInputStream;
@@ -79,7 +80,7 @@ final class QuantizedModelFile {
             CRC32 crc = new CRC32();
             crc.update(bytes.toByteArray());
             out.writeLong(crc.getValue());
-            Files.write(file, bytes.toByteArray());
+            AtomicFiles.write(file, bytes.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the quantized model to " + file + ": " + e.getMessage(), e);
         }
