@@ -21,14 +21,15 @@ System.out.println(q.tensors().printAll());
 var comparison = q.compare(model, data.test());
 System.out.println(comparison);
 System.out.println(comparison.table().printAll());
-Files.write(Path.of("fashion-cnn-sqnr.png"), comparison.toPng());
+Files.createDirectories(Path.of("build"));  // outputs go under build/, never beside the sources
+Files.write(Path.of("build/fashion-cnn-sqnr.png"), comparison.toPng());
 
 // The bytes a board must return for the first test image.
 byte[] input = q.quantizeInput(data.test().input(0));
 System.out.println("int8 output: " + java.util.Arrays.toString(q.predictRaw(input)) + ", label " + data.test().label(0));
 
 // Save, load, same bytes.
-q.save(Path.of("fashion-cnn.tmq"));
-var loaded = QuantizedModel.load(Path.of("fashion-cnn.tmq"));
+q.save(Path.of("build/fashion-cnn.tmq"));
+var loaded = QuantizedModel.load(Path.of("build/fashion-cnn.tmq"));
 System.out.println("reloaded gives the same bytes: " + java.util.Arrays.equals(q.predictRaw(input), loaded.predictRaw(input)));
 /exit

@@ -3,6 +3,7 @@
 // (JShell ends a statement at the end of a line when it can: keep each chain on one line.)
 import io.tinymlaas.data.*;
 import io.tinymlaas.nn.*;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 var data = Datasets.fashionMnist();
@@ -24,7 +25,8 @@ System.out.println(metrics.perClass());
 var p = cnn.predict(data.test().input(0));
 System.out.println("first test image: predicted " + data.classNames().get(p.label()) + " (" + p.score() + "), really " + data.classNames().get(data.test().label(0)));
 
-cnn.save(Path.of("cnn.tmm"));
-var again = Model.load(Path.of("cnn.tmm"));
+Files.createDirectories(Path.of("build"));  // outputs go under build/, never beside the sources
+cnn.save(Path.of("build/cnn.tmm"));
+var again = Model.load(Path.of("build/cnn.tmm"));
 System.out.println("reloaded model agrees: " + again.predict(data.test().input(0)).equals(p));
 /exit
