@@ -15,10 +15,13 @@ interface Board extends AutoCloseable {
     /** How long the firmware may take to answer its first HELLO after {@link #open()}. */
     int startMillis();
 
-    /** How long one inference may take, answer included. */
-    int inferMillis();
+    /** How long a try of a request may take on this board, by its size and the model's work. */
+    Pace pace();
 
-    /** Why the board may have stopped answering (e.g. " (the host process exited with code 1)"), or empty. */
+    /**
+     * Why the board cannot answer (e.g. " — the host board process stopped (exit code 1)", or its
+     * process is stopped by SIGSTOP), or empty while it may.
+     */
     String state();
 
     @Override

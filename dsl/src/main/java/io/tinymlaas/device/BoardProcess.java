@@ -4,7 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -99,6 +102,35 @@ final class BoardProcess implements AutoCloseable {
     /** Why the process is gone (exit code and its last lines), or empty while it runs. */
     String exitSummary() {
         return process.isAlive() ? "" : " (exit code " + process.exitValue() + ")" + lastOutput();
+    }
+
+    /**
+     * Says which of the board's processes (it, or a child such as QEMU under its watcher) is stopped,
+     * e.g. by SIGSTOP or a debugger, or empty; a stopped board cannot answer. Needs Linux's /proc.
+     */
+    String frozenSummary() {
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(process.toHandle());
+        process.descendants().forEach(all::add);
+        for (ProcessHandle p : all) {
+            if (isStopped(p.pid())) {
+                String command = p.info().command().map(c -> Path.of(c).getFileName().toString()).orElse(name);
+                return " — " + command + " (pid " + p.pid() + ") is stopped (SIGSTOP or a debugger): `kill -CONT " + p.pid()
+                        + "` resumes it";
+            }
+        }
+        return "";
+    }
+
+    private static boolean isStopped(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int afterName = stat.lastIndexOf(')');
+            char state = afterName > 0 && afterName + 2 < stat.length() ? stat.charAt(afterName + 2) : '?';
+            return state == 'T' || state == 't';
+        } catch (IOException e) {
+            return false;   // gone, or no /proc here
+        }
     }
 
     private String lastOutput() {

@@ -17,10 +17,11 @@ import java.util.Optional;
  * Closing it stops a board it started. One request at a time: the methods are synchronized.
  */
 public final class Device implements AutoCloseable {
-    private static final int COMMAND_MILLIS = 3_000;
-    /** A 16 KB chunk crosses QEMU's UART (~15–50 KB/s) in about a second. */
-    private static final int CHUNK_MILLIS = 10_000;
     private static final int PING_MILLIS = 200;
+    /** Bytes of an answer besides its payload, and of the answers to small commands (INFO, STATS). */
+    private static final int ANSWER_BYTES = 64;
+    /** The work assumed for an INFER when this Device did not deploy the model (10 M MACs). */
+    private static final long UNKNOWN_WORK = 10_000_000L;
     private static final int HELLO_BYTES = 12;
 
     private final Board board;
@@ -28,7 +29,9 @@ public final class Device implements AutoCloseable {
     private final int maxPayload;
     private final long clockHz;
     private Int8Graph model;
+    private long modelWork = UNKNOWN_WORK;
     private Deployment deployment;
+    private boolean closed;
 
     private Device(Board board) {
         this.board = board;
@@ -56,7 +59,8 @@ public final class Device implements AutoCloseable {
         }
     }
 
-    private static Board board(String name) {
+    /** Starts or opens the board {@code name} names (see {@link #open(String)}). */
+    static Board board(String name) {
         if (name == null || name.isBlank()) {
             throw new DeviceException(unknown(String.valueOf(name)));
         }
@@ -97,7 +101,20 @@ public final class Device implements AutoCloseable {
     }
 
     public synchronized DeviceInfo info() {
-        return DeviceInfo.parse(link.request(Commands.INFO, new byte[0], COMMAND_MILLIS));
+        return DeviceInfo.parse(command(Commands.INFO, new byte[0]));
+    }
+
+    /** A request without inference work, on an open Device. */
+    private Packet command(int code, byte[] payload) {
+        ensureOpen();
+        return link.request(code, payload, board.pace().millis(payload.length + ANSWER_BYTES, 0));
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this Device (" + board.name() + ") was closed: open another with Device.open(\""
+                    + board.name() + "\")");
+        }
     }
 
     /** Flash and RAM of the firmware image, for boards built here from an ELF (qemu-m4). */
@@ -128,24 +145,24 @@ public final class Device implements AutoCloseable {
             throw new DeviceException("the model's input (" + inputBytes + " bytes) or output (" + outputBytes
                     + " bytes) does not fit one frame of " + board.name() + " (" + maxPayload + " bytes): use a smaller input");
         }
+        refuseIfTooLarge(blob, info);   // before forgetting the model the board still runs
         model = null;
+        modelWork = UNKNOWN_WORK;
         deployment = null;
         long start = System.nanoTime();
         long crc = upload(blob, info);
         long uploadMillis = (System.nanoTime() - start) / 1_000_000L;
         model = graph;
+        modelWork = Pace.work(graph);
         deployment = new Deployment(board.name(), crc, blob.length, arena, inputBytes, outputBytes, uploadMillis);
         return deployment;
     }
 
     /** LOAD_BEGIN, the chunks, LOAD_END; returns the model id (the blob's CRC). Tests send broken blobs this way. */
     long upload(byte[] blob, DeviceInfo info) {
-        if (info.maxModelBytes() > 0 && blob.length > info.maxModelBytes()) {
-            throw new DeviceException("the model blob is " + blob.length + " bytes, " + board.name() + " accepts at most "
-                    + info.maxModelBytes() + ": use fewer filters or a smaller dense layer");
-        }
+        refuseIfTooLarge(blob, info);
         long crc = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).getInt(blob.length - 4) & 0xFFFFFFFFL;
-        Packet begin = link.request(Commands.LOAD_BEGIN, ints(blob.length, (int) crc), COMMAND_MILLIS);
+        Packet begin = command(Commands.LOAD_BEGIN, ints(blob.length, (int) crc));
         int chunk = Math.min(begin.body().getInt(0), maxPayload - 4);
         if (chunk <= 0) {
             throw new DeviceException("the board takes chunks of " + chunk + " bytes: its firmware is broken");
@@ -155,6 +172,13 @@ public final class Device implements AutoCloseable {
         return crc;
     }
 
+    private void refuseIfTooLarge(byte[] blob, DeviceInfo info) {
+        if (info.maxModelBytes() > 0 && blob.length > info.maxModelBytes()) {
+            throw new DeviceException("the model blob is " + blob.length + " bytes, " + board.name() + " accepts at most "
+                    + info.maxModelBytes() + ": use fewer filters or a smaller dense layer");
+        }
+    }
+
     private void sendChunks(byte[] blob, int chunk) {
         int offset = 0;
         while (offset < blob.length) {
@@ -162,7 +186,7 @@ public final class Device implements AutoCloseable {
             byte[] payload = new byte[4 + n];
             ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN).putInt(offset).put(blob, offset, n);
             try {
-                int received = link.request(Commands.LOAD_CHUNK, payload, CHUNK_MILLIS).body().getInt(0);
+                int received = command(Commands.LOAD_CHUNK, payload).body().getInt(0);
                 offset = received;   // the board's count: equals offset + n unless a resent chunk overlapped
             } catch (BoardError e) {
                 if (e.code() != BoardError.BAD_OFFSET) {
@@ -180,7 +204,7 @@ public final class Device implements AutoCloseable {
     private void loadEnd(long crc) {
         long loaded;
         try {
-            loaded = link.request(Commands.LOAD_END, new byte[0], COMMAND_MILLIS).body().getInt(0) & 0xFFFFFFFFL;
+            loaded = command(Commands.LOAD_END, new byte[0]).body().getInt(0) & 0xFFFFFFFFL;
         } catch (BoardError e) {
             if (e.code() != BoardError.NOT_LOADING) {
                 throw e;
@@ -195,6 +219,7 @@ public final class Device implements AutoCloseable {
 
     /** Runs the deployed model on int8 input bytes (NHWC, the input tensor's quantization). */
     public synchronized DeviceResult predictRaw(byte[] input) {
+        ensureOpen();
         if (model != null) {
             int expected = model.tensors().get(model.input()).bytes();
             if (input.length != expected) {
@@ -202,13 +227,15 @@ public final class Device implements AutoCloseable {
                         + expected + " (shape " + model.tensors().get(model.input()).shape() + ")");
             }
         }
-        Packet answer = link.request(Commands.INFER, input, board.inferMillis());
+        int expectedOutput = deployment != null ? deployment.outputBytes() : maxPayload;
+        Packet answer = link.request(Commands.INFER, input, board.pace().millis(input.length + expectedOutput + ANSWER_BYTES, modelWork));
         int outputBytes = deployment != null ? deployment.outputBytes() : answer.payload().length - 12;
         return DeviceResult.parse(answer, outputBytes);
     }
 
     /** Quantizes the input as the deployed model's input tensor says, runs it, and reads the output as class scores. */
     public synchronized DevicePrediction predict(Tensor x) {
+        ensureOpen();
         if (model == null) {
             throw new IllegalStateException("no model deployed from this Device: call deploy(q) first");
         }
@@ -236,14 +263,20 @@ public final class Device implements AutoCloseable {
     }
 
     public synchronized DeviceStats stats() {
-        return DeviceStats.parse(link.request(Commands.STATS, new byte[0], COMMAND_MILLIS));
+        return DeviceStats.parse(command(Commands.STATS, new byte[0]));
     }
 
     /** Unloads the model, abandons a load and zeroes the board's statistics. */
     public synchronized void reset() {
-        link.request(Commands.RESET, new byte[0], COMMAND_MILLIS);
+        command(Commands.RESET, new byte[0]);
         model = null;
+        modelWork = UNKNOWN_WORK;
         deployment = null;
+    }
+
+    /** The board behind this Device (tests stop and resume its process). */
+    Board board() {
+        return board;
     }
 
     /** Bytes straight onto the wire, bypassing framing (tests use it to send garbage). */
@@ -253,7 +286,7 @@ public final class Device implements AutoCloseable {
 
     /** One request as the protocol frames it (tests use it for requests the API never sends). */
     Packet request(int command, byte[] payload) {
-        return link.request(command, payload, COMMAND_MILLIS);
+        return command(command, payload);
     }
 
     private static byte[] ints(int... values) {
@@ -266,6 +299,10 @@ public final class Device implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             link.close();
         } finally {
@@ -275,6 +312,6 @@ public final class Device implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Device " + board.name() + " on " + link.path() + (deployment == null ? ", no model" : ", " + deployment);
+        return "Device " + board.name() + " on " + link.path() + (closed ? ", closed" : deployment == null ? ", no model" : ", " + deployment);
     }
 }

@@ -8,7 +8,7 @@ abstract class EmulatedBoard implements Board {
     private final String name;
     private final BoardProcess process;
     private final int startMillis;
-    private final int inferMillis;
+    private final Pace pace;
     private final String processName;
     private final String ptyPath;
 
@@ -16,11 +16,11 @@ abstract class EmulatedBoard implements Board {
      * Waits up to {@code startMillis} for {@code process} to name its pty, and stops it if it does not.
      * {@code processName} is what {@link #state()} calls the process once it has stopped.
      */
-    EmulatedBoard(String name, BoardProcess process, int startMillis, int inferMillis, String processName) {
+    EmulatedBoard(String name, BoardProcess process, int startMillis, Pace pace, String processName) {
         this.name = name;
         this.process = process;
         this.startMillis = startMillis;
-        this.inferMillis = inferMillis;
+        this.pace = pace;
         this.processName = processName;
         try {
             this.ptyPath = process.ptyPath(startMillis);
@@ -54,14 +54,14 @@ abstract class EmulatedBoard implements Board {
     }
 
     @Override
-    public final int inferMillis() {
-        return inferMillis;
+    public final Pace pace() {
+        return pace;
     }
 
     @Override
     public final String state() {
         String exit = process.exitSummary();
-        return exit.isEmpty() ? "" : " — " + processName + " stopped" + exit;
+        return exit.isEmpty() ? process.frozenSummary() : " — " + processName + " stopped" + exit;
     }
 
     @Override

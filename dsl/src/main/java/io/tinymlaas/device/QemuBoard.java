@@ -14,14 +14,18 @@ final class QemuBoard extends EmulatedBoard {
     private static final String NAME = "qemu-m4";
     /** QEMU notices its pty was opened only about once a second and drops earlier bytes: HELLO is pinged this long. */
     private static final int START_MILLIS = 15_000;
-    private static final int INFER_MILLIS = 60_000;
+    /**
+     * QEMU's UART moves ~15–50 KB/s and its Cortex-M4 runs some hundred million instructions a second
+     * (a few per MAC): allowances of about 3× the slowest seen, for a machine shared by other work.
+     */
+    private static final Pace PACE = new Pace(2_000, 200, 1.0);
     /** Each instruction takes 2^7 ns of virtual time: the firmware's 25 MHz timer then counts instructions exactly. */
     private static final int ICOUNT_SHIFT = 7;
 
     private final Path elf;
 
     private QemuBoard(BoardProcess process, Path elf) {
-        super(NAME, process, START_MILLIS, INFER_MILLIS, "qemu-system-arm");
+        super(NAME, process, START_MILLIS, PACE, "qemu-system-arm");
         this.elf = elf;
     }
 

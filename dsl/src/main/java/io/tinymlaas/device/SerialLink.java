@@ -10,13 +10,16 @@ import java.util.function.Supplier;
  */
 final class SerialLink implements AutoCloseable {
     static final int DEFAULT_MAX_PAYLOAD = 256;
-    private static final int ATTEMPTS = 3;
+    private static final int SILENT_TRIES = 3;
+    private static final int MAX_TRIES = 10;
     private static final int POLL_MILLIS = 50;
     /**
-     * After a corrupt frame, or the board's report of an unreadable one, how long the answer to our
-     * request may still come (the bad frame may have been garbage before it) before we send again.
+     * After a corrupt frame, or the board's report of an unreadable one, the answer to our request may
+     * still come (the bad frame may have been garbage before it): we wait this share of a try's time
+     * (at least {@link #MIN_GRACE_MILLIS}) before we send again.
      */
-    private static final int GRACE_MILLIS = 250;
+    private static final int GRACE_SHARE = 20;
+    private static final int MIN_GRACE_MILLIS = 50;
     /** Largest frame accepted from a board: host and qemu-m4 send at most 16 KiB payloads. */
     private static final int MAX_FRAME = 65536;
 
@@ -29,6 +32,10 @@ final class SerialLink implements AutoCloseable {
     private int frameLen;
     private boolean frameOverflow;
     private int seq;
+    /** System.nanoTime() when the last bytes came from the board. */
+    private long lastHeard = System.nanoTime();
+    /** What came instead of the answer during the last try, or null when nothing did. */
+    private String lineFailure;
 
     /** {@code boardState} says why a board may have gone (e.g. its process exited); empty when unknown. */
     SerialLink(Port port, Supplier<String> boardState) {
@@ -40,50 +47,80 @@ final class SerialLink implements AutoCloseable {
         return port.path();
     }
 
-    /** Sends a request and returns the board's success answer; an ERROR answer is thrown as {@link BoardError}. */
+    /**
+     * Sends a request and returns the board's success answer; an ERROR answer is thrown as
+     * {@link BoardError}. Each try waits up to {@code timeoutMillis}. A board that stays silent gets
+     * {@value #SILENT_TRIES} tries (fewer when its state says it cannot answer: exited, stopped); one
+     * that answers with noise, or says it could not read the request, up to {@value #MAX_TRIES}.
+     */
     Packet request(int command, byte[] payload, int timeoutMillis) {
         String failure = "";
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        int tries = 0;
+        int silent = 0;
+        while (tries < MAX_TRIES && silent < SILENT_TRIES) {
+            tries++;
             int mySeq = nextSeq();
+            long sent = System.nanoTime();
             send(new Packet(command, mySeq, payload));
-            long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+            long deadline = sent + timeoutMillis * 1_000_000L;
             failure = "no answer within " + timeoutMillis + " ms";
-            while (true) {
-                Packet answer;
-                try {
-                    answer = receive(deadline);
-                } catch (FrameCodec.FrameException e) {
-                    failure = "a corrupt answer (" + e.getMessage() + ")";
-                    deadline = graceDeadline(deadline);   // garbage may come before the real answer
-                    continue;
-                }
-                if (answer == null) {
-                    break;
-                }
-                if (answer.code() == Commands.ERROR && answer.seq() == 0) {
-                    BoardError error = BoardError.of(answer);
-                    if (!error.isUnreadableFrame()) {
-                        throw error;
-                    }
-                    failure = "the board could not read the request (" + error.codeName() + ")";
-                    deadline = graceDeadline(deadline);
-                    continue;
-                }
-                if (answer.seq() != mySeq) {
-                    continue;   // late answer to an earlier try
-                }
-                if (answer.code() == Commands.ERROR) {
-                    throw BoardError.of(answer);
-                }
-                if (answer.code() != (command | Commands.ANSWER)) {
-                    failure = String.format("answer code 0x%02x to %s", answer.code(), Commands.name(command));
-                    break;
-                }
+            Packet answer = awaitAnswer(command, mySeq, deadline, Math.max(MIN_GRACE_MILLIS, timeoutMillis / GRACE_SHARE));
+            if (answer != null) {
                 return answer;
             }
+            if (lastHeard - sent < 0) {
+                silent++;
+                if (!boardState.get().isEmpty()) {
+                    break;   // it cannot answer: say why now rather than after more tries
+                }
+            } else if (lineFailure != null) {
+                failure = lineFailure;
+            }
         }
-        throw new DeviceException("the board at " + port.path() + " did not answer " + Commands.name(command)
-                + " after " + ATTEMPTS + " tries: last " + failure + boardState.get());
+        throw new DeviceException("the board at " + port.path() + " did not answer " + Commands.name(command) + " ("
+                + payload.length + " bytes sent, " + tries + (tries == 1 ? " try" : " tries") + " of up to " + timeoutMillis
+                + " ms each): last " + failure + boardState.get());
+    }
+
+    /**
+     * The answer to request {@code mySeq} before the deadline, or null (then {@link #lineFailure}
+     * says what came instead, if anything did).
+     */
+    private Packet awaitAnswer(int command, int mySeq, long deadline, int graceMillis) {
+        lineFailure = null;
+        while (true) {
+            Packet answer;
+            try {
+                answer = receive(deadline);
+            } catch (FrameCodec.FrameException e) {
+                lineFailure = "a corrupt answer (" + e.getMessage() + ")";
+                deadline = graceDeadline(deadline, graceMillis);   // garbage may come before the real answer
+                continue;
+            }
+            if (answer == null) {
+                return null;
+            }
+            if (answer.code() == Commands.ERROR && answer.seq() == 0) {
+                BoardError error = BoardError.of(answer);
+                if (!error.isUnreadableFrame()) {
+                    throw error;
+                }
+                lineFailure = "the board could not read the request (" + error.codeName() + ")";
+                deadline = graceDeadline(deadline, graceMillis);
+                continue;
+            }
+            if (answer.seq() != mySeq) {
+                continue;   // late answer to an earlier try
+            }
+            if (answer.code() == Commands.ERROR) {
+                throw BoardError.of(answer);
+            }
+            if (answer.code() != (command | Commands.ANSWER)) {
+                lineFailure = String.format("answer code 0x%02x to %s", answer.code(), Commands.name(command));
+                return null;
+            }
+            return answer;
+        }
     }
 
     /**
@@ -143,6 +180,9 @@ final class SerialLink implements AutoCloseable {
                 }
                 chunkPos = 0;
                 chunkLen = n;
+                if (n > 0) {
+                    lastHeard = System.nanoTime();
+                }
                 continue;
             }
             byte b = chunk[chunkPos++];
@@ -163,8 +203,8 @@ final class SerialLink implements AutoCloseable {
         }
     }
 
-    private static long graceDeadline(long deadline) {
-        return Math.min(deadline, System.nanoTime() + GRACE_MILLIS * 1_000_000L);
+    private static long graceDeadline(long deadline, int graceMillis) {
+        return Math.min(deadline, System.nanoTime() + graceMillis * 1_000_000L);
     }
 
     private int nextSeq() {

@@ -1,11 +1,21 @@
 package io.tinymlaas.device;
 
+import io.tinymlaas.codegen.RandomGraphs;
+import io.tinymlaas.quant.Int8Graph;
+import io.tinymlaas.quant.Int8Interpreter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -16,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EmulatedBoardTest {
     private static final int INPUTS_PER_GRAPH = 4;
+    private static final int NOISY_CALLS = 200;
 
     private final String board;
     private final DeviceTime.Unit timeUnit;
@@ -58,6 +69,66 @@ abstract class EmulatedBoardTest {
     void answersTheJavaReferenceBytesForRandomGraphs() {
         assertEquals(randomGraphs * INPUTS_PER_GRAPH,
                 Differential.assertBoardMatchesJava(device, graphSeed, randomGraphs, INPUTS_PER_GRAPH));
+    }
+
+    /**
+     * A quarter of the requests are spoiled by noise on the line on their way to a second board of this
+     * kind: retries absorb it, and all 200 calls answer the right bytes.
+     */
+    @Test
+    void retriesAbsorbNoiseOnTheLine() {
+        Random random = new Random(77);
+        Int8Graph graph = RandomGraphs.chain(random);
+        try (Device noisy = Device.open(new NoisyBoard(Device.board(board), 78, 0.25))) {
+            noisy.deploy(graph);
+            int failed = 0;
+            StringBuilder failures = new StringBuilder();
+            for (int call = 0; call < NOISY_CALLS; call++) {
+                byte[] input = RandomGraphs.input(graph, random);
+                try {
+                    assertArrayEquals(Int8Interpreter.run(graph, input), noisy.predictRaw(input).output());
+                } catch (DeviceException e) {
+                    failed++;
+                    failures.append(failed == 1 ? "" : "; ").append("call ").append(call).append(": ").append(e.getMessage());
+                }
+            }
+            assertEquals(0, failed, failed + " of " + NOISY_CALLS + " calls failed: " + failures);
+            assertTrue(noisy.stats().crcErrors() + noisy.stats().framingErrors() > NOISY_CALLS / 10, noisy.stats().toString());
+        }
+    }
+
+    /**
+     * A board stopped by SIGSTOP is reported after one short try, naming the request and the stopped
+     * process; resumed, it serves again. The try's budget (in the message) is a few seconds, not minutes.
+     */
+    @Test
+    void aFrozenBoardIsReportedAfterOneShortTryAndServesOnceResumed() throws Exception {
+        List<Long> pids = boardPids();
+        signal("-STOP", pids);
+        DeviceException e;
+        try {
+            e = assertThrows(DeviceException.class, device::info);
+        } finally {
+            signal("-CONT", pids);
+        }
+        Matcher budget = Pattern.compile("did not answer INFO \\(0 bytes sent, 1 try of up to (\\d+) ms each\\)").matcher(e.getMessage());
+        assertTrue(budget.find(), e.getMessage());
+        assertTrue(Integer.parseInt(budget.group(1)) <= 3_000, e.getMessage());
+        assertTrue(e.getMessage().contains("is stopped (SIGSTOP or a debugger): `kill -CONT "), e.getMessage());
+        assertEquals(board, device.info().board());
+    }
+
+    /** The board's process and its children (QEMU under its watcher). */
+    private List<Long> boardPids() {
+        EmulatedBoard emulated = (EmulatedBoard) device.board();
+        ProcessHandle root = ProcessHandle.of(emulated.pid()).orElseThrow();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants()).map(ProcessHandle::pid).toList();
+    }
+
+    private static void signal(String signal, List<Long> pids) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("kill", signal));
+        pids.forEach(pid -> command.add(Long.toString(pid)));
+        assertEquals(0, new ProcessBuilder(command).inheritIO().start().waitFor(), String.join(" ", command));
     }
 
     @Test

@@ -60,6 +60,17 @@ class HostBoardTest extends EmulatedBoardTest {
     }
 
     @Test
+    void aClosedDeviceSaysItWasClosed() {
+        Device other = Device.open("host");
+        other.close();
+        other.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> other.predictRaw(new byte[4]));
+        assertEquals("this Device (host) was closed: open another with Device.open(\"host\")", e.getMessage());
+        assertThrows(IllegalStateException.class, other::info);
+        assertTrue(other.toString().endsWith(", closed"), other.toString());
+    }
+
+    @Test
     void keepsServingAfterCorruptAndOversizeFrames() {
         DeviceStats before = device.stats();
         byte[] frame = FrameCodec.encode(new Packet(Commands.INFO, 77, new byte[0]));

@@ -2,9 +2,12 @@ package io.tinymlaas.device;
 
 import io.tinymlaas.codegen.RandomGraphs;
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.data.Tensor;
 import io.tinymlaas.quant.Int8Graph;
+import io.tinymlaas.quant.Int8Interpreter;
 import io.tinymlaas.quant.Int8Op;
 import io.tinymlaas.quant.OpKind;
+import io.tinymlaas.quant.QuantParams;
 import io.tinymlaas.quant.TensorSpec;
 import io.tinymlaas.quant.Window;
 import org.junit.jupiter.api.Test;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +48,9 @@ class QemuBoardTest extends EmulatedBoardTest {
     }
 
     @Test
-    void saysWhyAModelDoesNotFit() {
+    void saysWhyAModelDoesNotFitAndKeepsTheModelItRuns() {
+        Int8Graph running = RandomGraphs.chain(new Random(41));
+        device.deploy(running);
         DeviceException blob = assertThrows(DeviceException.class, () -> device.deploy(dense(1000, 600)));
         assertTrue(blob.getMessage().matches("the model blob is \\d+ bytes, qemu-m4 accepts at most 524288: .*"),
                 blob.getMessage());
@@ -52,6 +58,12 @@ class QemuBoardTest extends EmulatedBoardTest {
         assertTrue(arena.getMessage().startsWith("the model needs an arena of 300016 bytes for its activations, qemu-m4 has 262144"),
                 arena.getMessage());
         assertEquals(Commands.HELLO | Commands.ANSWER, device.request(Commands.HELLO, new byte[0]).code());
+        TensorSpec in = running.tensors().get(running.input());
+        byte[] zeros = new byte[in.bytes()];
+        java.util.Arrays.fill(zeros, new QuantParams(in.scale(), in.zeroPoint()).quantize(0f));
+        byte[] expected = Int8Interpreter.run(running, zeros);
+        assertArrayEquals(expected, device.predict(Tensor.of(in.shape(), new float[in.bytes()])).raw(),
+                "the Device still knows the model the board runs");
     }
 
     private static Int8Graph dense(int in, int out) {

@@ -73,10 +73,22 @@ class SerialLinkTest {
     }
 
     @Test
-    void givesUpWithTheReasonAfterThreeTries() {
-        board.corruptNext = 3;
+    void givesUpOnASilentBoardAfterThreeTriesAndSaysWhatItWaitedFor() {
+        board.dropNext = 3;
+        DeviceException e = assertThrows(DeviceException.class, () -> link.request(Commands.INFO, new byte[0], 100));
+        assertTrue(e.getMessage().contains("did not answer INFO (0 bytes sent, 3 tries of up to 100 ms each): last no answer within 100 ms"),
+                e.getMessage());
+    }
+
+    /** Noise is not silence: a board that keeps answering garbage is asked again, up to ten times. */
+    @Test
+    void asksANoisyBoardUpToTenTimes() {
+        board.corruptNext = 9;
+        assertEquals(Commands.INFO | Commands.ANSWER, link.request(Commands.INFO, new byte[0], 500).code());
+        board.corruptNext = 10;
         DeviceException e = assertThrows(DeviceException.class, () -> link.request(Commands.INFO, new byte[0], 500));
-        assertTrue(e.getMessage().contains("did not answer INFO after 3 tries: last a corrupt answer"), e.getMessage());
+        assertTrue(e.getMessage().contains("did not answer INFO (0 bytes sent, 10 tries of up to 500 ms each): last a corrupt answer"),
+                e.getMessage());
     }
 
     @Test

@@ -71,8 +71,8 @@ final class TappedHostBoard implements Board {
     }
 
     @Override
-    public int inferMillis() {
-        return host.inferMillis();
+    public Pace pace() {
+        return host.pace();
     }
 
     @Override
