@@ -16,14 +16,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A child process that emulates a board. Its output is drained on a daemon thread (so it never
+ * A child process that emulates a board. It must not outlive this JVM, however the JVM ends: the host
+ * board exits when its stdin (a pipe from here) closes, QEMU runs under firmware/watch, which does
+ * the same for it. Its output is drained on a daemon thread (so it never
  * blocks on a full pipe) and its last lines are kept for error messages; the first line naming a
  * /dev/ path is offered to whoever waits for it (the host board and QEMU print their pty there).
  */
 final class BoardProcess implements AutoCloseable {
     private static final int KEPT_LINES = 20;
 
+    /** The exit code of a watcher (or shell) that could not find the program to run. */
+    private static final int NOT_FOUND = 127;
+
     private final String name;
+    private final String install;
     private final Process process;
     private final Deque<String> lastLines = new ArrayDeque<>();
     private final CompletableFuture<String> ptyLine = new CompletableFuture<>();
@@ -31,8 +37,9 @@ final class BoardProcess implements AutoCloseable {
     /** Stops the board when the JVM exits without closing it (a notebook kernel restarted, a test killed). */
     private final Thread stopAtExit;
 
-    private BoardProcess(String name, Process process) {
+    private BoardProcess(String name, Process process, String install) {
         this.name = name;
+        this.install = install;
         this.process = process;
         this.stopAtExit = new Thread(process::destroyForcibly, name + "-stop");
         Runtime.getRuntime().addShutdownHook(stopAtExit);
@@ -45,7 +52,7 @@ final class BoardProcess implements AutoCloseable {
     static BoardProcess start(String name, List<String> command, String install) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            return new BoardProcess(name, p);
+            return new BoardProcess(name, p, install);
         } catch (IOException e) {
             throw new DeviceException("cannot start the " + name + " board (" + String.join(" ", command) + "): "
                     + e.getMessage() + "; " + install, e);
@@ -101,7 +108,10 @@ final class BoardProcess implements AutoCloseable {
 
     /** Why the process is gone (exit code and its last lines), or empty while it runs. */
     String exitSummary() {
-        return process.isAlive() ? "" : " (exit code " + process.exitValue() + ")" + lastOutput();
+        if (process.isAlive()) {
+            return "";
+        }
+        return " (exit code " + process.exitValue() + ")" + lastOutput() + (process.exitValue() == NOT_FOUND ? "; " + install : "");
     }
 
     /**
