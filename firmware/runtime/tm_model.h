@@ -1,6 +1,6 @@
 /*
  * The in-memory model the interpreter runs: what the blob loader builds from a blob and what
- * the generated model.c declares as const data. Mirrors io.tinymlaas.quant.Int8Graph.
+ * the generated model.c declares as const data. Mirrors a quantized io.tinymlaas.graph.Graph.
  */
 #ifndef TM_MODEL_H
 #define TM_MODEL_H
@@ -13,7 +13,7 @@ extern "C" {
 
 #define TM_MAX_RANK 4
 
-/* Op codes: TFLite builtin operator codes (io.tinymlaas.quant.OpKind). */
+/* Op codes: TFLite builtin operator codes (io.tinymlaas.graph.OpKind). */
 enum {
     TM_OP_AVERAGE_POOL_2D = 1,
     TM_OP_CONV_2D = 3,

@@ -10,7 +10,6 @@ import io.tinymlaas.nn.Fit;
 import io.tinymlaas.nn.Model;
 import io.tinymlaas.quant.Int8Interpreter;
 import io.tinymlaas.quant.QuantizedModel;
-import io.tinymlaas.quant.Quantizer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -123,7 +122,7 @@ public final class DeviceBench {
         if (data != null) {
             model.fit(data.train().shuffle(1).take(3000), Fit.epochs(1).batch(32).sgd(0.05, 0.9).seed(42).progress(false));
         }
-        QuantizedModel q = Quantizer.quantize(model, calibration);
+        QuantizedModel q = model.quantize(calibration);
         List<byte[]> bytes = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             bytes.add(q.quantizeInput(inputs.input(i)));

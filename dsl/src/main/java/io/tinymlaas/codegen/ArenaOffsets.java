@@ -1,6 +1,6 @@
 package io.tinymlaas.codegen;
 
-import io.tinymlaas.quant.Int8Graph;
+import io.tinymlaas.graph.Graph;
 import io.tinymlaas.target.ArenaPlan;
 import io.tinymlaas.target.GreedyArenaPlanner;
 
@@ -14,7 +14,7 @@ record ArenaOffsets(int[] offsets, int arenaBytes) {
         return offsets[tensor];
     }
 
-    static ArenaOffsets of(Int8Graph graph) {
+    static ArenaOffsets of(Graph graph) {
         ArenaPlan plan = new GreedyArenaPlanner().plan(graph);
         int[] offsets = new int[graph.tensors().size()];
         for (int t = 0; t < offsets.length; t++) {

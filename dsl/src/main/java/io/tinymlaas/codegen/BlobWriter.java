@@ -2,10 +2,10 @@ package io.tinymlaas.codegen;
 
 import io.tinymlaas.AtomicFiles;
 import io.tinymlaas.data.Shape;
-import io.tinymlaas.quant.Int8Graph;
-import io.tinymlaas.quant.Int8Op;
-import io.tinymlaas.quant.TensorSpec;
-import io.tinymlaas.quant.Window;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.graph.Window;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.zip.CRC32;
 
 /**
- * Writes an {@link Int8Graph} as a model blob ({@code .tmb}, version 1), byte for byte as
+ * Writes an {@link Graph} as a model blob ({@code .tmb}, version 1), byte for byte as
  * {@code docs/model-format.md} lays it out: header, tensor table, op table, data section, CRC32.
  */
 public final class BlobWriter {
@@ -28,7 +28,7 @@ public final class BlobWriter {
     private BlobWriter() {
     }
 
-    public static void write(Int8Graph graph, Path path) {
+    public static void write(Graph graph, Path path) {
         try {
             AtomicFiles.write(path, write(graph));
         } catch (IOException e) {
@@ -36,11 +36,11 @@ public final class BlobWriter {
         }
     }
 
-    public static byte[] write(Int8Graph graph) {
+    public static byte[] write(Graph graph) {
         return write(graph, ArenaOffsets.of(graph));
     }
 
-    static byte[] write(Int8Graph graph, ArenaOffsets plan) {
+    static byte[] write(Graph graph, ArenaOffsets plan) {
         int tensorCount = graph.tensors().size();
         int opCount = graph.ops().size();
         int dataStart = HEADER_BYTES + TENSOR_BYTES * tensorCount + OP_BYTES * opCount;
@@ -57,10 +57,10 @@ public final class BlobWriter {
             putTensor(b, graph.tensors().get(t), plan.offset(t));
         }
         int data = dataStart;
-        for (Int8Op op : graph.ops()) {
+        for (Op op : graph.ops()) {
             data = putOp(b, op, data);
         }
-        for (Int8Op op : graph.ops()) {
+        for (Op op : graph.ops()) {
             b.put(op.weights());
             b.position(align4(b.position()));
             putInts(b, op.bias());
@@ -89,7 +89,7 @@ public final class BlobWriter {
     }
 
     /** Writes the op's table entry; its arrays go at {@code data} in the recommended order. Returns the next free offset. */
-    private static int putOp(ByteBuffer b, Int8Op op, int data) {
+    private static int putOp(ByteBuffer b, Op op, int data) {
         Window w = op.window();
         b.put((byte) op.kind().code()).put((byte) 0);
         b.putShort((short) op.input()).putShort((short) op.output()).putShort((short) 0);
@@ -109,9 +109,9 @@ public final class BlobWriter {
         return offset + count * elementBytes;
     }
 
-    private static int dataBytes(Int8Graph graph) {
+    private static int dataBytes(Graph graph) {
         int bytes = 0;
-        for (Int8Op op : graph.ops()) {
+        for (Op op : graph.ops()) {
             bytes = align4(bytes + op.weights().length);
             bytes += 4 * (op.bias().length + op.multipliers().length + op.shifts().length);
         }

@@ -2,8 +2,8 @@ package io.tinymlaas.device;
 
 import io.tinymlaas.codegen.BlobWriter;
 import io.tinymlaas.data.Tensor;
-import io.tinymlaas.quant.Int8Graph;
-import io.tinymlaas.quant.TensorSpec;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.quant.QuantParams;
 import io.tinymlaas.quant.QuantizedModel;
 
@@ -28,7 +28,7 @@ public final class Device implements AutoCloseable {
     private final SerialLink link;
     private final int maxPayload;
     private final long clockHz;
-    private Int8Graph model;
+    private Graph model;
     private long modelWork = UNKNOWN_WORK;
     private Deployment deployment;
     private boolean closed;
@@ -122,7 +122,7 @@ public final class Device implements AutoCloseable {
         return board instanceof QemuBoard q ? Optional.of(q.elfSize()) : Optional.empty();
     }
 
-    /** Uploads a quantized model (see {@link #deploy(Int8Graph)}). */
+    /** Uploads a quantized model (see {@link #deploy(Graph)}). */
     public synchronized Deployment deploy(QuantizedModel q) {
         return deploy(q.graph());
     }
@@ -131,7 +131,7 @@ public final class Device implements AutoCloseable {
      * Uploads the model as a blob (docs/model-format.md) in acknowledged chunks; the board checks the
      * whole blob's CRC and every field before the model becomes the one INFER runs.
      */
-    public synchronized Deployment deploy(Int8Graph graph) {
+    public synchronized Deployment deploy(Graph graph) {
         byte[] blob = BlobWriter.write(graph);
         int arena = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).getInt(12);
         DeviceInfo info = info();

@@ -1,8 +1,8 @@
 package io.tinymlaas.device;
 
-import io.tinymlaas.quant.Int8Graph;
-import io.tinymlaas.quant.Int8Op;
-import io.tinymlaas.quant.TensorSpec;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.TensorSpec;
 
 /**
  * How long a board may take to answer one try of a request: a fixed allowance (the board's latency,
@@ -22,9 +22,9 @@ record Pace(int baseMillis, double microsPerByte, double microsPerMac) {
      * The multiply-accumulates (or, for ops without weights, element visits) of one inference: for
      * each op, its weights times the output positions that use them, or its window times its output.
      */
-    static long work(Int8Graph graph) {
+    static long work(Graph graph) {
         long work = 0;
-        for (Int8Op op : graph.ops()) {
+        for (Op op : graph.ops()) {
             TensorSpec out = graph.tensors().get(op.output());
             int rank = out.shape().rank();
             long positions = out.bytes() / Math.max(1, out.shape().dim(rank - 1));

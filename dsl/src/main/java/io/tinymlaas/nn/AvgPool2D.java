@@ -1,6 +1,9 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.FloatParams;
+import io.tinymlaas.graph.GraphBuilder;
+import io.tinymlaas.graph.OpKind;
 
 import java.util.Arrays;
 
@@ -55,6 +58,11 @@ public final class AvgPool2D extends WindowedLayer {
                 }
             }
         }
+    }
+
+    @Override
+    void lower(GraphBuilder graph) {
+        graph.op(OpKind.AVERAGE_POOL_2D, outputShape(), window(), FloatParams.NONE);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.FloatParams;
+import io.tinymlaas.graph.GraphBuilder;
+import io.tinymlaas.graph.OpKind;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -113,6 +116,11 @@ public final class Conv2D extends WindowedLayer implements Weighted {
     @Override
     int scratchFloats(int n) {
         return n * win.outPixels() * (patch + 1) + (patch + 1) * filters;
+    }
+
+    @Override
+    void lower(GraphBuilder graph) {
+        graph.op(OpKind.CONV_2D, outputShape(), window(), p == null ? FloatParams.NONE : new FloatParams(weights(), bias()));
     }
 
     @Override

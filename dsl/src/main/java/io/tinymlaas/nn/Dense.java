@@ -1,6 +1,10 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.FloatParams;
+import io.tinymlaas.graph.GraphBuilder;
+import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.graph.Window;
 
 import java.util.SplittableRandom;
 
@@ -104,6 +108,11 @@ public final class Dense extends Layer implements Weighted {
         if (dx != null) {
             MatMul.INSTANCE.multiply(n, in, out, dy, 0, out, 1, p, w, dx, 0, false);
         }
+    }
+
+    @Override
+    void lower(GraphBuilder graph) {
+        graph.op(OpKind.FULLY_CONNECTED, outputShape(), Window.NONE, p == null ? FloatParams.NONE : new FloatParams(weights(), bias()));
     }
 
     @Override

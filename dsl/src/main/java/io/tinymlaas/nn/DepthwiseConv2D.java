@@ -1,6 +1,9 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.FloatParams;
+import io.tinymlaas.graph.GraphBuilder;
+import io.tinymlaas.graph.OpKind;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -146,6 +149,11 @@ public final class DepthwiseConv2D extends WindowedLayer implements Weighted {
                 }
             }
         }
+    }
+
+    @Override
+    void lower(GraphBuilder graph) {
+        graph.op(OpKind.DEPTHWISE_CONV_2D, outputShape(), window(), p == null ? FloatParams.NONE : new FloatParams(weights(), bias()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.GraphBuilder;
 
 /**
  * While training, zeroes each value with probability {@code rate} and scales the others by
@@ -50,6 +51,11 @@ public final class Dropout extends Layer {
     @Override
     int scratchFloats(int n) {
         return n * inputShape().size();
+    }
+
+    @Override
+    void lower(GraphBuilder graph) {
+        graph.identity();
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.FloatParams;
+import io.tinymlaas.graph.GraphBuilder;
+import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.graph.Window;
 
 /** (h, w, c) → (h·w·c,), keeping HWC row-major order: the same bytes as TFLite's RESHAPE. */
 public final class Flatten extends Layer {
@@ -25,6 +29,11 @@ public final class Flatten extends Layer {
     @Override
     boolean isView() {
         return true;
+    }
+
+    @Override
+    void lower(GraphBuilder graph) {
+        graph.op(OpKind.RESHAPE, outputShape(), Window.NONE, FloatParams.NONE);
     }
 
     @Override

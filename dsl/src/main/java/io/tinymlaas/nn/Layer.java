@@ -1,6 +1,8 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.FusedActivation;
+import io.tinymlaas.graph.GraphBuilder;
 
 import java.util.SplittableRandom;
 
@@ -81,6 +83,14 @@ public abstract class Layer {
     /** True when the output is the input seen with another shape (same array, nothing computed). */
     boolean isView() {
         return false;
+    }
+
+    /** Adds this layer to a lowered graph: its op, or folded into the op before it, or nothing. */
+    abstract void lower(GraphBuilder graph);
+
+    /** The activation this layer is when the op before it fuses it (ReLU, ReLU6); NONE for other layers. */
+    FusedActivation fusedActivation() {
+        return FusedActivation.NONE;
     }
 
     /** The layer's kind and settings, for the model file. */

@@ -1,6 +1,9 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.FloatParams;
+import io.tinymlaas.graph.GraphBuilder;
+import io.tinymlaas.graph.OpKind;
 
 /** Max pooling per channel; remembers which input won, so that the gradient goes back there. */
 public final class MaxPool2D extends WindowedLayer {
@@ -97,6 +100,11 @@ public final class MaxPool2D extends WindowedLayer {
     @Override
     int scratchInts(int n) {
         return n * outputShape().size();
+    }
+
+    @Override
+    void lower(GraphBuilder graph) {
+        graph.op(OpKind.MAX_POOL_2D, outputShape(), window(), FloatParams.NONE);
     }
 
     @Override

@@ -3,8 +3,14 @@ package io.tinymlaas.nn;
 import io.tinymlaas.Displayable;
 import io.tinymlaas.TinyML;
 import io.tinymlaas.data.Dataset;
+import io.tinymlaas.data.Prediction;
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.data.Tensor;
+import io.tinymlaas.graph.FusedActivation;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.GraphBuilder;
+import io.tinymlaas.graph.GraphBuilder.Lowered;
+import io.tinymlaas.quant.FloatModel;
 import io.tinymlaas.quant.QuantizedModel;
 import io.tinymlaas.quant.Quantizer;
 import io.tinymlaas.report.SizeReport;
@@ -36,7 +42,7 @@ import java.util.SplittableRandom;
  * from {@link #seed}); after that the layers are fixed. A model is not safe for use by several
  * threads at once.
  */
-public final class Model implements Displayable, SizeReportable {
+public final class Model implements Displayable, SizeReportable, FloatModel {
     private final Shape input;
     private final List<Layer> layers = new ArrayList<>();
     private final Map<String, Integer> nameCounts = new HashMap<>();
@@ -241,6 +247,7 @@ public final class Model implements Displayable, SizeReportable {
     }
 
     /** The float output of every layer for one input, index-aligned with {@link #layers()}. */
+    @Override
     public List<float[]> forwardTrace(Tensor x) {
         requireLayers();
         if (!x.shape().equals(input)) {
@@ -265,7 +272,18 @@ public final class Model implements Displayable, SizeReportable {
      * It becomes the session's last quantized model, the one {@code %size} shows by default.
      */
     public QuantizedModel quantize(Dataset calibration) {
-        QuantizedModel q = Quantizer.quantize(this, calibration);
+        requireLayers();
+        if (calibration == null || calibration.isEmpty()) {
+            throw new IllegalArgumentException("the calibration set is empty: pass some training samples, e.g. data.train().take(500)");
+        }
+        if (!calibration.shape().equals(input)) {
+            throw new IllegalArgumentException("calibration samples have shape " + calibration.shape()
+                    + " but the model takes " + input + ": calibrate with the data the model was trained on");
+        }
+        network();
+        Lowered lowered = lowered().requireFused();
+        Calibration ranges = Calibration.observe(this, lowered, calibration);
+        QuantizedModel q = Quantizer.quantize(lowered, ranges.min(), ranges.max());
         TinyML.session().lastQuantized(q);
         return q;
     }
@@ -273,7 +291,30 @@ public final class Model implements Displayable, SizeReportable {
     /** Flash, RAM and latency of this float32 model (and of its int8 form) on {@code target}. */
     @Override
     public SizeReport sizeReport(Target target) {
-        return SizeReport.of(this, target);
+        requireLayers();
+        return SizeReport.of(graph(), target);
+    }
+
+    /**
+     * The model lowered to the ops a runtime executes, in float32: ReLU and ReLU6 fused into the op
+     * before them, Dropout gone, every other layer one op. Its weights are empty until drawn.
+     */
+    public Graph graph() {
+        return lowered().graph();
+    }
+
+    /** The lowered graph and, per tensor, the layer whose output it stands for. */
+    Lowered lowered() {
+        GraphBuilder builder = new GraphBuilder(input);
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).lower(builder.layer(i, layers.get(i).name()));
+        }
+        return builder.build();
+    }
+
+    @Override
+    public String layerName(int index) {
+        return layers.get(index).name();
     }
 
     /** Writes the model (layers and weights) to {@code file}; see {@link ModelFile} for the format. */
@@ -321,8 +362,7 @@ public final class Model implements Displayable, SizeReportable {
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
             l.bind(params, offset);
-            boolean reluNext = i + 1 < layers.size()
-                    && (layers.get(i + 1) instanceof ReLU || layers.get(i + 1) instanceof ReLU6);
+            boolean reluNext = i + 1 < layers.size() && layers.get(i + 1).fusedActivation() != FusedActivation.NONE;
             l.initialize(rng.split(), reluNext);
             offset += l.params();
         }

@@ -1,6 +1,8 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.FusedActivation;
+import io.tinymlaas.graph.GraphBuilder;
 
 /** max(x, 0). */
 public final class ReLU extends Layer {
@@ -22,6 +24,16 @@ public final class ReLU extends Layer {
             return;
         }
         MatMul.INSTANCE.reluBackward(y, dy, dx, n * inputShape().size());
+    }
+
+    @Override
+    FusedActivation fusedActivation() {
+        return FusedActivation.RELU;
+    }
+
+    @Override
+    void lower(GraphBuilder graph) {
+        graph.activation(FusedActivation.RELU, "ReLU");
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.FusedActivation;
+import io.tinymlaas.graph.GraphBuilder;
 
 /** min(max(x, 0), 6), the activation of MobileNets: keeps int8 ranges small. */
 public final class ReLU6 extends Layer {
@@ -25,6 +27,16 @@ public final class ReLU6 extends Layer {
         for (int k = 0; k < total; k++) {
             dx[k] = y[k] > 0f && y[k] < 6f ? dy[k] : 0f;
         }
+    }
+
+    @Override
+    FusedActivation fusedActivation() {
+        return FusedActivation.RELU6;
+    }
+
+    @Override
+    void lower(GraphBuilder graph) {
+        graph.activation(FusedActivation.RELU6, "ReLU6");
     }
 
     @Override

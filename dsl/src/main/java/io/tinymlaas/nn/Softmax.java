@@ -1,6 +1,10 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.FloatParams;
+import io.tinymlaas.graph.GraphBuilder;
+import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.graph.Window;
 
 /**
  * Softmax over the last dimension. Last in a classifier trained with cross-entropy, its gradient
@@ -55,6 +59,11 @@ public final class Softmax extends Layer {
                 dx[at + j] = y[at + j] * (dy[at + j] - dot);
             }
         }
+    }
+
+    @Override
+    void lower(GraphBuilder graph) {
+        graph.op(OpKind.SOFTMAX, outputShape(), Window.NONE, FloatParams.NONE);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.Window;
 
 /**
  * A layer that slides a {@link Window2D} over an (height, width, channels) input: the
@@ -36,5 +37,11 @@ abstract class WindowedLayer extends Layer {
 
     public final Padding padding() {
         return win.padding();
+    }
+
+    /** The window as a graph op holds it: TFLite's SAME padding resolved to top/left offsets. */
+    final Window window() {
+        return new Window(win.kernelH(), win.kernelW(), win.strideH(), win.strideW(), win.padTop(), win.padLeft(),
+                win.padding() == Padding.SAME);
     }
 }

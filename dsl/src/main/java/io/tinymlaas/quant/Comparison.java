@@ -4,8 +4,8 @@ import io.tinymlaas.Displayable;
 import io.tinymlaas.Html;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.Tensor;
-import io.tinymlaas.nn.Layer;
-import io.tinymlaas.nn.Model;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.TensorSpec;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -42,12 +42,12 @@ public final class Comparison implements Displayable {
         this.layers = List.copyOf(layers);
     }
 
-    static Comparison of(QuantizedModel q, Model model, Dataset data) {
+    static Comparison of(QuantizedModel q, FloatModel model, Dataset data) {
         if (data.isEmpty() || !data.isClassification()) {
             throw new IllegalArgumentException("compare needs a non-empty classification dataset, got " + data.name()
                     + " with " + data.size() + " samples");
         }
-        Int8Graph g = q.graph();
+        Graph g = q.graph();
         int tensors = g.tensors().size();
         double[] signal = new double[tensors];
         double[] noise = new double[tensors];
@@ -75,11 +75,10 @@ public final class Comparison implements Displayable {
             int8Right += int8Label == data.label(s) ? 1 : 0;
             same += floatLabel == int8Label ? 1 : 0;
         }
-        List<Layer> modelLayers = model.layers();
         List<LayerSqnr> rows = new ArrayList<>();
         for (int t = 0; t < tensors; t++) {
             int layer = q.sourceLayer(t);
-            rows.add(new LayerSqnr(g.tensors().get(t).name(), layer < 0 ? "input" : modelLayers.get(layer).name(),
+            rows.add(new LayerSqnr(g.tensors().get(t).name(), layer < 0 ? "input" : model.layerName(layer),
                     sqnrDb(signal[t], noise[t])));
         }
         double n = data.size();

@@ -1,32 +1,28 @@
 package io.tinymlaas.quant;
 
-import io.tinymlaas.quant.kernels.AveragePool;
-import io.tinymlaas.quant.kernels.ConvPerChannel;
-import io.tinymlaas.quant.kernels.DepthwiseConvPerChannel;
-import io.tinymlaas.quant.kernels.FullyConnectedPerChannel;
-import io.tinymlaas.quant.kernels.MaxPool;
-import io.tinymlaas.quant.kernels.Reshape;
-import io.tinymlaas.quant.kernels.Softmax;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.TensorSpec;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * The Java reference runtime: runs an {@link Int8Graph}'s ops in order with TFLM's int8
- * reference kernels. Its output bytes are the bytes every board must return for the same input.
+ * The Java reference runtime: runs a quantized {@link Graph}'s ops in order with TFLM's int8
+ * reference kernels ({@link Int8Kernels}). Its output bytes are the bytes every board must return for the same input.
  */
 public final class Int8Interpreter {
     private Int8Interpreter() {
     }
 
     /** The output tensor's bytes for one input sample (the input tensor's bytes, NHWC). */
-    public static byte[] run(Int8Graph graph, byte[] input) {
+    public static byte[] run(Graph graph, byte[] input) {
         return trace(graph, input).get(graph.output());
     }
 
     /** Every tensor's bytes, indexed as {@code graph.tensors()}; a tensor no op writes stays zero. */
-    public static List<byte[]> trace(Int8Graph graph, byte[] input) {
+    public static List<byte[]> trace(Graph graph, byte[] input) {
         TensorSpec inputSpec = graph.tensors().get(graph.input());
         if (input.length != inputSpec.bytes()) {
             throw new IllegalArgumentException("input has " + input.length + " bytes but tensor '" + inputSpec.name()
@@ -37,20 +33,12 @@ public final class Int8Interpreter {
             values.add(new byte[t.bytes()]);
         }
         System.arraycopy(input, 0, values.get(graph.input()), 0, input.length);
-        for (Int8Op op : graph.ops()) {
+        for (Op op : graph.ops()) {
             TensorSpec in = graph.tensors().get(op.input());
             TensorSpec out = graph.tensors().get(op.output());
             byte[] x = values.get(op.input());
             byte[] y = values.get(op.output());
-            switch (op.kind()) {
-                case CONV_2D -> ConvPerChannel.eval(op, in, out, x, y);
-                case DEPTHWISE_CONV_2D -> DepthwiseConvPerChannel.eval(op, in, out, x, y);
-                case FULLY_CONNECTED -> FullyConnectedPerChannel.eval(op, in, out, x, y);
-                case MAX_POOL_2D -> MaxPool.eval(op, in, out, x, y);
-                case AVERAGE_POOL_2D -> AveragePool.eval(op, in, out, x, y);
-                case RESHAPE -> Reshape.eval(op, in, out, x, y);
-                case SOFTMAX -> Softmax.eval(op, in, out, x, y);
-            }
+            Int8Kernels.eval(op, in, out, x, y);
         }
         return Collections.unmodifiableList(values);
     }

@@ -6,9 +6,11 @@ import io.tinymlaas.TinyML;
 import io.tinymlaas.codegen.BlobWriter;
 import io.tinymlaas.codegen.CExporter;
 import io.tinymlaas.data.Dataset;
+import io.tinymlaas.data.Prediction;
 import io.tinymlaas.data.Tensor;
-import io.tinymlaas.nn.Model;
-import io.tinymlaas.nn.Prediction;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.report.SizeReport;
 import io.tinymlaas.report.SizeReportable;
 import io.tinymlaas.target.Target;
@@ -20,15 +22,15 @@ import tech.tablesaw.api.Table;
 import java.nio.file.Path;
 
 /**
- * An int8 model: its {@link Int8Graph} and the reference interpreter that runs it. The bytes
+ * An int8 model: its quantized {@link Graph} and the reference interpreter that runs it. The bytes
  * {@link #predictRaw} returns are the bytes a board running the same graph must return.
  */
 public final class QuantizedModel implements Displayable, SizeReportable {
-    private final Int8Graph graph;
+    private final Graph graph;
     private final int[] sourceLayers;
 
     /** @param sourceLayers per tensor, the index in the float model's layers() of the layer whose output it stands for; -1 for the input */
-    QuantizedModel(Int8Graph graph, int[] sourceLayers) {
+    QuantizedModel(Graph graph, int[] sourceLayers) {
         if (sourceLayers.length != graph.tensors().size()) {
             throw new IllegalArgumentException(sourceLayers.length + " source layers for " + graph.tensors().size() + " tensors");
         }
@@ -36,7 +38,7 @@ public final class QuantizedModel implements Displayable, SizeReportable {
         this.sourceLayers = sourceLayers.clone();
     }
 
-    public Int8Graph graph() {
+    public Graph graph() {
         return graph;
     }
 
@@ -57,11 +59,11 @@ public final class QuantizedModel implements Displayable, SizeReportable {
     }
 
     public TensorSpec inputSpec() {
-        return graph.tensors().get(graph.input());
+        return graph.inputSpec();
     }
 
     public TensorSpec outputSpec() {
-        return graph.tensors().get(graph.output());
+        return graph.outputSpec();
     }
 
     /** The input as the model's int8 input bytes: round(x / scale) + zero point, clamped. */
@@ -114,7 +116,7 @@ public final class QuantizedModel implements Displayable, SizeReportable {
     }
 
     /** Float vs int8 on {@code data}: accuracies, agreement and per-layer SQNR. */
-    public Comparison compare(Model model, Dataset data) {
+    public Comparison compare(FloatModel model, Dataset data) {
         return Comparison.of(this, model, data);
     }
 
@@ -148,11 +150,11 @@ public final class QuantizedModel implements Displayable, SizeReportable {
         StringColumn output = StringColumn.create("output");
         IntColumn weightBytes = IntColumn.create("weight bytes");
         StringColumn clamp = StringColumn.create("clamp");
-        for (Int8Op op : graph.ops()) {
+        for (Op op : graph.ops()) {
             kind.append(op.kind().name());
             name.append(op.name());
             output.append(graph.tensors().get(op.output()).shape().toString());
-            weightBytes.append(op.weights().length + 4 * op.bias().length);
+            weightBytes.append(op.int8().parameterBytes());
             clamp.append("[" + op.activationMin() + ", " + op.activationMax() + "]");
         }
         return Table.create("int8 ops", kind, name, output, weightBytes, clamp);
@@ -160,11 +162,7 @@ public final class QuantizedModel implements Displayable, SizeReportable {
 
     /** Bytes of weights and biases. */
     public int parameterBytes() {
-        int total = 0;
-        for (Int8Op op : graph.ops()) {
-            total += op.weights().length + 4 * op.bias().length;
-        }
-        return total;
+        return graph.parameterBytes();
     }
 
     /**

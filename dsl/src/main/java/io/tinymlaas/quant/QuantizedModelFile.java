@@ -2,6 +2,13 @@ package io.tinymlaas.quant;
 
 import io.tinymlaas.AtomicFiles;
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.FusedActivation;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Int8Params;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.graph.Window;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,11 +28,13 @@ import java.util.zip.CRC32;
 /**
  * The file a {@link QuantizedModel} saves to. Big-endian ({@link DataOutputStream}):
  * <pre>
- * "TMQ8" · int version (1)
+ * "TMQ8" · int version (2)
  * int tensors, each: UTF name · int rank · rank × int dim · float scale · int zeroPoint · int sourceLayer
  * int ops, each: int OpKind code · UTF name · int input · int output · 6 × int window
  *                · int n, n bytes weights · int n, n × int bias · int n, n × int multipliers
  *                · int n, n × int shifts · int activationMin · int activationMax · int diffMin
+ *                · (version 2:) bool SAME padding · int fused activation (0 none, 1 relu, 2 relu6)
+ *                · int n, n × float weight scales
  * int input tensor · int output tensor
  * long CRC-32 of every byte before it
  * </pre>
@@ -33,7 +42,9 @@ import java.util.zip.CRC32;
  */
 final class QuantizedModelFile {
     private static final byte[] MAGIC = "TMQ8".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    /** Version 1 lacks the padding kind, fused activation and weight scales of each op. */
+    private static final int OLDEST_VERSION = 1;
     private static final int CHECKSUM_BYTES = Long.BYTES;
 
     private QuantizedModelFile() {
@@ -45,7 +56,7 @@ final class QuantizedModelFile {
             DataOutputStream out = new DataOutputStream(bytes);
             out.write(MAGIC);
             out.writeInt(VERSION);
-            Int8Graph g = model.graph();
+            Graph g = model.graph();
             out.writeInt(g.tensors().size());
             for (int i = 0; i < g.tensors().size(); i++) {
                 TensorSpec t = g.tensors().get(i);
@@ -56,7 +67,7 @@ final class QuantizedModelFile {
                 out.writeInt(model.sourceLayer(i));
             }
             out.writeInt(g.ops().size());
-            for (Int8Op op : g.ops()) {
+            for (Op op : g.ops()) {
                 out.writeInt(op.kind().code());
                 out.writeUTF(op.name());
                 out.writeInt(op.input());
@@ -73,6 +84,13 @@ final class QuantizedModelFile {
                 out.writeInt(op.activationMin());
                 out.writeInt(op.activationMax());
                 out.writeInt(op.diffMin());
+                out.writeBoolean(w.same());
+                out.writeInt(op.activation().ordinal());
+                float[] scales = op.int8().weightScales();
+                out.writeInt(scales.length);
+                for (float f : scales) {
+                    out.writeFloat(f);
+                }
             }
             out.writeInt(g.input());
             out.writeInt(g.output());
@@ -101,7 +119,7 @@ final class QuantizedModelFile {
             throw new IllegalArgumentException(file + " is truncated (" + all.length + " bytes): save the model again");
         }
         int version = ByteBuffer.wrap(all, MAGIC.length, Integer.BYTES).getInt();
-        if (version != VERSION) {
+        if (version < OLDEST_VERSION || version > VERSION) {
             throw new IllegalArgumentException(file + " is a version " + version + " quantized model; this library reads version "
                     + VERSION + ": quantize the model again with this version");
         }
@@ -114,7 +132,7 @@ final class QuantizedModelFile {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, MAGIC.length + Integer.BYTES,
                     body - MAGIC.length - Integer.BYTES));
-            QuantizedModel model = readBody(in);
+            QuantizedModel model = readBody(in, version);
             if (in.available() != 0) {
                 throw new IOException(in.available() + " unexpected bytes after the graph");
             }
@@ -124,7 +142,7 @@ final class QuantizedModelFile {
         }
     }
 
-    private static QuantizedModel readBody(DataInputStream in) throws IOException {
+    private static QuantizedModel readBody(DataInputStream in, int version) throws IOException {
         int tensorCount = in.readInt();
         List<TensorSpec> tensors = new ArrayList<>();
         int[] sourceLayers = new int[tensorCount];
@@ -135,19 +153,36 @@ final class QuantizedModelFile {
             sourceLayers[i] = in.readInt();
         }
         int opCount = in.readInt();
-        List<Int8Op> ops = new ArrayList<>();
+        List<Op> ops = new ArrayList<>();
         for (int i = 0; i < opCount; i++) {
             OpKind kind = OpKind.ofCode(in.readInt());
             String name = in.readUTF();
             int input = in.readInt();
             int output = in.readInt();
-            Window window = new Window(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt());
+            int[] w = {in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt()};
             byte[] weights = new byte[in.readInt()];
             in.readFully(weights);
-            ops.add(new Int8Op(kind, name, input, output, window, weights, readInts(in), readInts(in), readInts(in),
-                    in.readInt(), in.readInt(), in.readInt()));
+            int[] bias = readInts(in);
+            int[] multipliers = readInts(in);
+            int[] shifts = readInts(in);
+            int activationMin = in.readInt();
+            int activationMax = in.readInt();
+            int diffMin = in.readInt();
+            Window window = new Window(w[0], w[1], w[2], w[3], w[4], w[5]);
+            FusedActivation activation = FusedActivation.NONE;
+            float[] scales = new float[0];
+            if (version >= 2) {
+                window = new Window(w[0], w[1], w[2], w[3], w[4], w[5], in.readBoolean());
+                activation = FusedActivation.values()[in.readInt()];
+                scales = new float[in.readInt()];
+                for (int k = 0; k < scales.length; k++) {
+                    scales[k] = in.readFloat();
+                }
+            }
+            ops.add(new Op(kind, name, input, output, window, activation, new Int8Params(weights, scales, bias,
+                    multipliers, shifts, activationMin, activationMax, diffMin)));
         }
-        return new QuantizedModel(new Int8Graph(tensors, ops, in.readInt(), in.readInt()), sourceLayers);
+        return new QuantizedModel(new Graph(tensors, ops, in.readInt(), in.readInt()), sourceLayers);
     }
 
     private static void writeInts(DataOutputStream out, int[] values) throws IOException {

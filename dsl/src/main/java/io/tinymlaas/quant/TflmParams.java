@@ -1,10 +1,11 @@
 package io.tinymlaas.quant;
 
+import io.tinymlaas.graph.FusedActivation;
 import io.tinymlaas.quant.TflmArith.QuantizedMultiplier;
 
 /**
  * The op parameters TFLM derives from tensor scales when it prepares a kernel, computed with the
- * same float and double promotions, so that the numbers in an {@link Int8Op} are the numbers
+ * same float and double promotions, so that the numbers in an {@link io.tinymlaas.graph.Int8Params} are the numbers
  * TFLM would compute for the same .tflite model.
  */
 public final class TflmParams {
@@ -27,6 +28,18 @@ public final class TflmParams {
             throw new ArithmeticException(value + " / scale " + scale + " does not fit an int32");
         }
         return zeroPoint + (int) q;
+    }
+
+    /** TFLM's CalculateActivationRangeQuantized for an int8 output of this scale and zero point: {min, max}. */
+    public static int[] activationRange(FusedActivation activation, float scale, int zeroPoint) {
+        int min = -128;
+        int max = 127;
+        return switch (activation) {
+            case NONE -> new int[] {min, max};
+            case RELU -> new int[] {Math.max(min, quantize(0.0f, scale, zeroPoint)), max};
+            case RELU6 -> new int[] {Math.max(min, quantize(0.0f, scale, zeroPoint)),
+                    Math.min(max, quantize(6.0f, scale, zeroPoint))};
+        };
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.tinymlaas.report;
 
-import io.tinymlaas.quant.OpKind;
+import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.target.ArenaPlan;
 import io.tinymlaas.target.GreedyArenaPlanner;
 import io.tinymlaas.target.Target;
@@ -14,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Flash, RAM and latency of one network at one precision on one target, part by part.
+ * Flash, RAM and latency of one graph at one precision on one target, part by part.
  *
  * <p>Flash = weights + biases + quantization parameters + graph description + the
  * kernels linked + the runtime core + the platform. RAM = planned arena + serial buffers +
@@ -22,7 +25,7 @@ import java.util.Set;
  * data (C export); a model blob loaded at run time over serial holds them in RAM instead
  * ({@link #blobBytes()}).
  */
-record Estimate(Network network, Target target, Precision precision, ArenaPlan arena,
+record Estimate(Graph graph, Target target, Precision precision, ArenaPlan arena,
                 Map<String, Long> flashParts, Map<String, Long> ramParts, List<Row> rows) {
 
     static final String WEIGHTS = "weights";
@@ -61,11 +64,11 @@ record Estimate(Network network, Target target, Precision precision, ArenaPlan a
     private static final int MIN_PAYLOAD = 256;
 
     /** One layer's line of the report. */
-    record Row(LayerSpec layer, long weightBytes, long activationBytes, double millis) {
+    record Row(OpSize layer, long weightBytes, long activationBytes, double millis) {
     }
 
-    static Estimate of(Network network, Target target, Precision precision) {
-        List<TensorBuffer> buffers = network.buffers(precision);
+    static Estimate of(Graph graph, Target target, Precision precision) {
+        List<TensorBuffer> buffers = buffers(graph, precision);
         ArenaPlan arena = new GreedyArenaPlanner().plan(buffers);
         double cyclesPerMs = target.clockMHz() * 1000.0;
         double cyclesPerMac = precision == Precision.INT8
@@ -76,16 +79,17 @@ record Estimate(Network network, Target target, Precision precision, ArenaPlan a
         long quant = 0;
         Set<OpKind> kinds = EnumSet.noneOf(OpKind.class);
         List<Row> rows = new ArrayList<>();
-        for (LayerSpec l : network.layers()) {
+        for (Op op : graph.ops()) {
+            OpSize l = OpSize.of(graph, op);
             long w = l.weightCount() * precision.weightBytes();
             long b = l.biasCount() * precision.biasBytes();
             weights += w;
             biases += b;
             if (precision == Precision.INT8) {
                 quant += l.hasWeights() ? (long) l.width() * QUANT_BYTES_PER_CHANNEL : 0;
-                quant += l.kind() == OpKind.SOFTMAX ? QUANT_BYTES_SOFTMAX : 0;
+                quant += op.kind() == OpKind.SOFTMAX ? QUANT_BYTES_SOFTMAX : 0;
             }
-            kinds.add(l.kind());
+            kinds.add(op.kind());
             double cycles = l.macs() * cyclesPerMac + l.elementOps(precision) * target.core().cyclesPerElementOp();
             rows.add(new Row(l, w + b, (long) l.out().size() * precision.activationBytes(), cycles / cyclesPerMs));
         }
@@ -94,21 +98,38 @@ record Estimate(Network network, Target target, Precision precision, ArenaPlan a
         flash.put(WEIGHTS, weights);
         flash.put(BIASES, biases);
         flash.put(QUANT, quant);
-        flash.put(GRAPH, (long) network.layers().size() * GRAPH_BYTES_PER_OP
+        flash.put(GRAPH, (long) graph.ops().size() * GRAPH_BYTES_PER_OP
                 + (long) buffers.size() * GRAPH_BYTES_PER_TENSOR + GRAPH_BYTES_MODEL);
         flash.put(KERNELS, target.runtimeCode().linkedKernels(kinds).stream()
                 .mapToLong(k -> target.runtimeCode().kernelBytes(k)).sum());
         flash.put(RUNTIME, target.runtimeCode().coreBytes());
         flash.put(PLATFORM, target.platformFlashBytes());
 
-        long in = (long) network.inputShape().size() * precision.activationBytes();
-        long out = (long) network.outputShape().size() * precision.activationBytes();
+        long in = (long) graph.inputSpec().elements() * precision.activationBytes();
+        long out = (long) graph.outputSpec().elements() * precision.activationBytes();
         Map<String, Long> ram = new LinkedHashMap<>();
         ram.put(ARENA, arena.arenaBytes());
         ram.put(IO, protocolBuffers(Math.max(MIN_PAYLOAD, Math.max(in, out + INFER_ANSWER_HEADER))));
         ram.put(STATE, (long) SERVER_STATE_BYTES);
         ram.put(STACK, (long) target.stackBytes());
-        return new Estimate(network, target, precision, arena, flash, ram, rows);
+        return new Estimate(graph, target, precision, arena, flash, ram, rows);
+    }
+
+    /** The activation tensors the arena holds, with their lifetimes, at {@code precision}. */
+    static List<TensorBuffer> buffers(Graph graph, Precision precision) {
+        int n = graph.ops().size();
+        int[] inputs = new int[n];
+        int[] outputs = new int[n];
+        for (int i = 0; i < n; i++) {
+            inputs[i] = graph.ops().get(i).input();
+            outputs[i] = graph.ops().get(i).output();
+        }
+        long[] bytes = graph.tensors().stream().mapToLong(t -> (long) t.elements() * precision.activationBytes()).toArray();
+        return GreedyArenaPlanner.lifetimes(inputs, outputs, graph.input(), graph.output(), bytes);
+    }
+
+    Shape inputShape() {
+        return graph.inputSpec().shape();
     }
 
     /**
@@ -122,9 +143,9 @@ record Estimate(Network network, Target target, Precision precision, ArenaPlan a
         return wire + packet + wire + 1;
     }
 
-    /** A model blob (docs/model-format.md) of this network: what a run-time load puts in RAM. */
+    /** A model blob (docs/model-format.md) of this graph: what a run-time load puts in RAM. */
     long blobBytes() {
-        long tables = 24 + 32L * network.buffers(precision).size() + 64L * network.layers().size() + 4;
+        long tables = 24 + 32L * buffers(graph, precision).size() + 64L * graph.ops().size() + 4;
         return tables + flashParts.get(WEIGHTS) + flashParts.get(BIASES) + flashParts.get(QUANT);
     }
 

@@ -63,11 +63,11 @@ final class FitAdvisor {
 
     /** The largest tensor the arena holds: a layer's output, or the model input. */
     private static String biggestActivation(Estimate e) {
-        long input = (long) e.network().inputShape().size() * e.precision().activationBytes();
+        long input = (long) e.inputShape().size() * e.precision().activationBytes();
         return e.rows().stream().max(Comparator.comparingLong(Estimate.Row::activationBytes))
                 .filter(r -> r.activationBytes() > input)
                 .map(r -> " (" + r.layer().dsl() + " writes " + Bytes.format(r.activationBytes()) + ")")
-                .orElse(" (the input " + e.network().inputShape() + " takes " + Bytes.format(input) + ")");
+                .orElse(" (the input " + e.inputShape() + " takes " + Bytes.format(input) + ")");
     }
 
     /** The first width change, biggest layers first, that makes it all fit; else other boards. */
@@ -78,7 +78,7 @@ final class FitAdvisor {
         }
         List<String> boards = Target.names().stream().map(Target::of)
                 .filter(b -> !b.name().equals("host") && !b.name().equals("qemu-m4"))
-                .filter(b -> Estimate.of(e.network(), b, e.precision()).fits())
+                .filter(b -> Estimate.of(e.graph(), b, e.precision()).fits())
                 .map(Target::name).toList();
         String partial = narrowerLayer(e, e.flashFits() ? Estimate::ramFits : Estimate::flashFits)
                 .map(s -> "  " + s + " would bring " + (e.flashFits() ? "RAM" : "flash") + " within budget, "
@@ -96,7 +96,7 @@ final class FitAdvisor {
      * that satisfies {@code enough}.
      */
     private static Optional<String> narrowerLayer(Estimate e, Predicate<Estimate> enough) {
-        List<LayerSpec> layers = e.network().layers();
+        List<OpSize> layers = e.rows().stream().map(Estimate.Row::layer).toList();
         int lastWide = -1;
         for (int i = 0; i < layers.size(); i++) {
             lastWide = layers.get(i).hasWidth() ? i : lastWide;
@@ -112,9 +112,9 @@ final class FitAdvisor {
         }
         candidates.sort(Comparator.comparing((Integer i) -> e.rows().get(i), scarce).reversed());
         for (int i : candidates) {
-            LayerSpec layer = layers.get(i);
+            OpSize layer = layers.get(i);
             for (int w = Integer.highestOneBit(layer.width() - 1); w >= 1 && layer.width() > 1; w /= 2) {
-                if (enough.test(Estimate.of(e.network().withWidth(i, w), e.target(), e.precision()))) {
+                if (enough.test(Estimate.of(Widths.withWidth(e.graph(), i, w), e.target(), e.precision()))) {
                     String holds = e.flashFits()
                             ? " writes " + Bytes.format(e.rows().get(i).activationBytes()) + " of activations"
                             : " holds " + Bytes.format(e.rows().get(i).weightBytes()) + " of weights";

@@ -2,8 +2,7 @@ package io.tinymlaas.report;
 
 import io.tinymlaas.Displayable;
 import io.tinymlaas.Html;
-import io.tinymlaas.nn.Model;
-import io.tinymlaas.quant.Int8Graph;
+import io.tinymlaas.graph.Graph;
 import io.tinymlaas.target.ArenaPlan;
 import io.tinymlaas.target.Bytes;
 import io.tinymlaas.target.Target;
@@ -28,7 +27,7 @@ import java.util.stream.Collectors;
  * to show what quantization saves.
  *
  * <pre>{@code
- * var report = SizeReport.of(q.graph(), Target.of("esp32"));
+ * var report = SizeReport.of(q.graph(), Target.of("esp32"));   // or model.graph(): float32
  * report.fits();  report.why();  report.table();  report.chart();
  * }</pre>
  */
@@ -41,32 +40,27 @@ public final class SizeReport implements Displayable {
         this.other = other;
     }
 
-    /** The report of a quantized graph (int8), with its float32 equivalent beside it. */
-    public static SizeReport of(Int8Graph graph, Target target) {
-        return of(Network.of(graph), target, Precision.INT8);
-    }
-
-    /** The report of a float model (float32), with what int8 quantization would make of it beside it. */
-    public static SizeReport of(Model model, Target target) {
-        return of(ModelNetwork.of(model), target, Precision.FLOAT32);
+    /**
+     * The report of a graph at its own precision — a quantized graph (int8) with its float32
+     * equivalent beside it, a float graph ({@code model.graph()}) with what int8 would make of it.
+     */
+    public static SizeReport of(Graph graph, Target target) {
+        return of(graph, target, graph.isQuantized() ? Precision.INT8 : Precision.FLOAT32);
     }
 
     /**
-     * The report of any model the DSL knows: an {@link Int8Graph}, or anything {@link SizeReportable}
+     * The report of any model the DSL knows: a {@link Graph}, or anything {@link SizeReportable}
      * (a quantized or float model). Used by {@code %size}, which sees only notebook variables.
      */
     public static SizeReport ofAny(Object model, Target target) {
-        if (model instanceof Int8Graph graph) {
+        if (model instanceof Graph graph) {
             return of(graph, target);
-        }
-        if (model instanceof Model floatModel) {
-            return of(floatModel, target);
         }
         if (model instanceof SizeReportable sizeable) {
             return sizeable.sizeReport(target);
         }
         throw new IllegalArgumentException("cannot size a " + (model == null ? "null" : model.getClass().getSimpleName())
-                + ": give a quantized model, a float Model or an Int8Graph");
+                + ": give a quantized model, a float Model or a Graph");
     }
 
     /**
@@ -85,14 +79,17 @@ public final class SizeReport implements Displayable {
                 DoubleColumn.create("est. ms", reports.stream().mapToDouble(r -> Math.round(r.latencyMillis() * 1000) / 1000.0)));
     }
 
-    /** True for what {@link #ofAny} takes: an Int8Graph, a float Model, anything SizeReportable. */
+    /** True for what {@link #ofAny} takes: a Graph, a float Model, anything SizeReportable. */
     public static boolean canSize(Object model) {
-        return model instanceof Int8Graph || model instanceof Model || model instanceof SizeReportable;
+        return model instanceof Graph || model instanceof SizeReportable;
     }
 
-    static SizeReport of(Network network, Target target, Precision precision) {
-        return new SizeReport(Estimate.of(network, target, precision),
-                Estimate.of(network, target, precision.other()));
+    static SizeReport of(Graph graph, Target target, Precision precision) {
+        if (graph.ops().isEmpty()) {
+            throw new IllegalArgumentException("the model has no ops: add layers before asking for its size");
+        }
+        return new SizeReport(Estimate.of(graph, target, precision),
+                Estimate.of(graph, target, precision.other()));
     }
 
     /** The same model at the other precision on the same board. */

@@ -1,7 +1,7 @@
 package io.tinymlaas.target;
 
-import io.tinymlaas.quant.Int8Graph;
-import io.tinymlaas.quant.Int8Op;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,13 +20,13 @@ public final class GreedyArenaPlanner {
     /** TFLM's kBufferAlignment: every tensor starts, and is sized, on a 16-byte boundary. */
     public static final int ALIGNMENT = 16;
 
-    /** Plans the activation tensors of a quantized graph (int8: one byte an element). */
-    public ArenaPlan plan(Int8Graph graph) {
+    /** Plans the activation tensors of a graph, each {@code TensorSpec.bytes()} long. */
+    public ArenaPlan plan(Graph graph) {
         int n = graph.ops().size();
         int[] inputs = new int[n];
         int[] outputs = new int[n];
         for (int i = 0; i < n; i++) {
-            Int8Op op = graph.ops().get(i);
+            Op op = graph.ops().get(i);
             inputs[i] = op.input();
             outputs[i] = op.output();
         }

@@ -1,6 +1,6 @@
 package io.tinymlaas.target;
 
-import io.tinymlaas.quant.OpKind;
+import io.tinymlaas.graph.OpKind;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -24,15 +26,9 @@ import java.util.stream.Stream;
  * architectures (Xtensa, AVR) have no compiler here and get {@link RuntimeCodeTable}.
  */
 public final class MeasuredRuntimeCode implements RuntimeCode {
-    /** The kernel functions of firmware/runtime/tm_kernels.h. */
-    private static final Map<String, OpKind> KERNELS = Map.of(
-            "tm_conv2d", OpKind.CONV_2D,
-            "tm_depthwise_conv2d", OpKind.DEPTHWISE_CONV_2D,
-            "tm_fully_connected", OpKind.FULLY_CONNECTED,
-            "tm_max_pool2d", OpKind.MAX_POOL_2D,
-            "tm_average_pool2d", OpKind.AVERAGE_POOL_2D,
-            "tm_reshape", OpKind.RESHAPE,
-            "tm_softmax", OpKind.SOFTMAX);
+    /** The kernel functions of firmware/runtime/tm_kernels.h, as the op table names them. */
+    private static final Map<String, OpKind> KERNELS = Arrays.stream(OpKind.values())
+            .collect(Collectors.toMap(OpKind::cKernel, k -> k));
     private static final Map<String, RuntimeCode> CACHE = new ConcurrentHashMap<>();
 
     private final Map<OpKind, Long> kernels;

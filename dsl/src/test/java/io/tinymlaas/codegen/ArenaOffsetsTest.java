@@ -1,7 +1,7 @@
 package io.tinymlaas.codegen;
 
-import io.tinymlaas.quant.Int8Graph;
-import io.tinymlaas.quant.Int8Op;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -23,13 +23,13 @@ class ArenaOffsetsTest {
     void obeysTheLoadersAliasAndLivenessRules() {
         Random random = new Random(5);
         for (int i = 0; i < 500; i++) {
-            Int8Graph g = RandomGraphs.chain(random);
+            Graph g = RandomGraphs.chain(random);
             ArenaOffsets plan = ArenaOffsets.of(g);
             for (int t = 0; t < g.tensors().size(); t++) {
                 assertTrue(plan.offset(t) + g.tensors().get(t).bytes() <= plan.arenaBytes());
             }
             for (int step = 0; step < g.ops().size(); step++) {
-                Int8Op op = g.ops().get(step);
+                Op op = g.ops().get(step);
                 assertFalse(overlap(g, plan, op.input(), op.output()), "op " + step + " reads what it writes");
                 int written = writer(g, op.input());
                 for (int between = written + 1; between < step; between++) {
@@ -44,7 +44,7 @@ class ArenaOffsetsTest {
         }
     }
 
-    private static int writer(Int8Graph g, int tensor) {
+    private static int writer(Graph g, int tensor) {
         for (int step = 0; step < g.ops().size(); step++) {
             if (g.ops().get(step).output() == tensor) {
                 return step;
@@ -53,7 +53,7 @@ class ArenaOffsetsTest {
         return -1;
     }
 
-    private static boolean overlap(Int8Graph g, ArenaOffsets plan, int a, int b) {
+    private static boolean overlap(Graph g, ArenaOffsets plan, int a, int b) {
         int aEnd = plan.offset(a) + g.tensors().get(a).bytes();
         int bEnd = plan.offset(b) + g.tensors().get(b).bytes();
         return plan.offset(a) < bEnd && plan.offset(b) < aEnd;

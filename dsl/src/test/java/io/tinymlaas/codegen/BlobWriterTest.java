@@ -1,11 +1,11 @@
 package io.tinymlaas.codegen;
 
 import io.tinymlaas.data.Shape;
-import io.tinymlaas.quant.Int8Graph;
-import io.tinymlaas.quant.Int8Op;
-import io.tinymlaas.quant.OpKind;
-import io.tinymlaas.quant.TensorSpec;
-import io.tinymlaas.quant.Window;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.graph.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BlobWriterTest {
 
     /** input (4,4,2) → conv 3x3 SAME (3) → reshape (48) → dense (5). */
-    static Int8Graph smallGraph() {
+    static Graph smallGraph() {
         List<TensorSpec> tensors = List.of(
                 new TensorSpec("input", Shape.of(4, 4, 2), 0.02f, -5),
                 new TensorSpec("conv", Shape.of(4, 4, 3), 0.05f, -128),
@@ -39,18 +39,18 @@ class BlobWriterTest {
         }
         byte[] denseWeights = new byte[5 * 48];
         Arrays.fill(denseWeights, (byte) 3);
-        List<Int8Op> ops = List.of(
-                new Int8Op(OpKind.CONV_2D, "conv", 0, 1, new Window(3, 3, 1, 1, 1, 1), convWeights,
+        List<Op> ops = List.of(
+                new Op(OpKind.CONV_2D, "conv", 0, 1, new Window(3, 3, 1, 1, 1, 1), convWeights,
                         new int[] {1, -2, 3}, new int[] {1 << 30, 1 << 30, 2_000_000_000}, new int[] {-7, -8, -9}, -128, 127, 0),
-                new Int8Op(OpKind.RESHAPE, "flat", 1, 2, Window.NONE, new byte[0], new int[0], new int[0], new int[0], -128, 127, 0),
-                new Int8Op(OpKind.FULLY_CONNECTED, "dense", 2, 3, Window.NONE, denseWeights, new int[0],
+                new Op(OpKind.RESHAPE, "flat", 1, 2, Window.NONE, new byte[0], new int[0], new int[0], new int[0], -128, 127, 0),
+                new Op(OpKind.FULLY_CONNECTED, "dense", 2, 3, Window.NONE, denseWeights, new int[0],
                         new int[] {1 << 30, 1 << 30, 1 << 30, 1 << 30, 1 << 30}, new int[] {-5, -5, -5, -5, 1}, 7, 127, 0));
-        return new Int8Graph(tensors, ops, 0, 3);
+        return new Graph(tensors, ops, 0, 3);
     }
 
     @Test
     void laysOutHeaderTablesDataAndCrcAsTheFormatSays() {
-        Int8Graph g = smallGraph();
+        Graph g = smallGraph();
         byte[] blob = BlobWriter.write(g);
         ByteBuffer b = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals("TMLB", new String(blob, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
@@ -87,11 +87,11 @@ class BlobWriterTest {
     @Test
     void readsBackAsTheSameGraph() {
         Random random = new Random(11);
-        List<Int8Graph> graphs = new ArrayList<>(List.of(smallGraph()));
+        List<Graph> graphs = new ArrayList<>(List.of(smallGraph()));
         for (int i = 0; i < 200; i++) {
             graphs.add(RandomGraphs.chain(random));
         }
-        for (Int8Graph g : graphs) {
+        for (Graph g : graphs) {
             byte[] blob = BlobWriter.write(g);
             assertEquals(0, blob.length % 4, "the data section and CRC keep 4-byte alignment");
             TestBlobReader.assertSameGraph(g, TestBlobReader.read(blob));
@@ -107,9 +107,9 @@ class BlobWriterTest {
 
     @Test
     void refusesATensorOfRankFive() {
-        Int8Graph g = new Int8Graph(List.of(new TensorSpec("x", Shape.of(1, 2, 1, 2, 1), 0.1f, 0),
+        Graph g = new Graph(List.of(new TensorSpec("x", Shape.of(1, 2, 1, 2, 1), 0.1f, 0),
                 new TensorSpec("y", Shape.of(4), 0.1f, 0)),
-                List.of(new Int8Op(OpKind.RESHAPE, "r", 0, 1, Window.NONE, new byte[0], new int[0], new int[0], new int[0], -128, 127, 0)),
+                List.of(new Op(OpKind.RESHAPE, "r", 0, 1, Window.NONE, new byte[0], new int[0], new int[0], new int[0], -128, 127, 0)),
                 0, 1);
         var e = assertThrows(IllegalArgumentException.class, () -> BlobWriter.write(g));
         assertTrue(e.getMessage().contains("(1, 2, 1, 2, 1)"), e.getMessage());

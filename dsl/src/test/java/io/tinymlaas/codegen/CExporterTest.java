@@ -1,6 +1,6 @@
 package io.tinymlaas.codegen;
 
-import io.tinymlaas.quant.Int8Graph;
+import io.tinymlaas.graph.Graph;
 import io.tinymlaas.quant.Int8Interpreter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class CExporterTest {
     void randomGraphsGiveTheJavaReferenceBytes() throws Exception {
         Random random = new Random(21);
         for (int g = 0; g < 12; g++) {
-            Int8Graph graph = RandomGraphs.chain(random);
+            Graph graph = RandomGraphs.chain(random);
             Path dir = work.resolve("model" + g);
             CExporter.export(graph, dir);
             Files.writeString(dir.resolve("harness.c"), HARNESS);
@@ -87,7 +87,7 @@ class CExporterTest {
     @Test
     void theExportedFolderBuildsOnItsOwn() throws Exception {
         Random random = new Random(23);
-        Int8Graph graph = RandomGraphs.chain(random);
+        Graph graph = RandomGraphs.chain(random);
         Path dir = work.resolve("standalone");
         CExporter.export(graph, dir);
         Files.writeString(dir.resolve("harness.c"), HARNESS);
@@ -104,7 +104,7 @@ class CExporterTest {
 
     @Test
     void compilesWarningFreeForCortexM4() throws Exception {
-        Int8Graph graph = RandomGraphs.chain(new Random(22));
+        Graph graph = RandomGraphs.chain(new Random(22));
         Path dir = work.resolve("arm");
         CExporter.export(graph, dir);
         run(null, concat(List.of("arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb", "-Os", "-c",
@@ -115,7 +115,7 @@ class CExporterTest {
 
     @Test
     void writesTheWeightsAsConstArraysAndTheOpsAsStraightLineCalls() throws IOException {
-        Int8Graph graph = BlobWriterTest.smallGraph();
+        Graph graph = BlobWriterTest.smallGraph();
         Path dir = work.resolve("small");
         CExporter.export(graph, dir);
         String c = Files.readString(dir.resolve("model.c"));

@@ -1,13 +1,13 @@
 package io.tinymlaas.codegen;
 
 import io.tinymlaas.data.Shape;
-import io.tinymlaas.quant.Int8Graph;
-import io.tinymlaas.quant.Int8Op;
-import io.tinymlaas.quant.OpKind;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.quant.SoftmaxScaling;
-import io.tinymlaas.quant.TensorSpec;
+import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.quant.TflmParams;
-import io.tinymlaas.quant.Window;
+import io.tinymlaas.graph.Window;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,25 +20,25 @@ import java.util.Random;
 public final class RandomGraphs {
     private final Random random;
     private final List<TensorSpec> tensors = new ArrayList<>();
-    private final List<Int8Op> ops = new ArrayList<>();
+    private final List<Op> ops = new ArrayList<>();
 
     private RandomGraphs(Random random) {
         this.random = random;
     }
 
     /** A chain: a few window ops on an image, then maybe a flatten and dense layers, maybe a softmax. */
-    public static Int8Graph chain(Random random) {
+    public static Graph chain(Random random) {
         return new RandomGraphs(random).build();
     }
 
     /** A random input for a graph's input tensor. */
-    public static byte[] input(Int8Graph graph, Random random) {
+    public static byte[] input(Graph graph, Random random) {
         byte[] bytes = new byte[graph.tensors().get(graph.input()).bytes()];
         random.nextBytes(bytes);
         return bytes;
     }
 
-    private Int8Graph build() {
+    private Graph build() {
         boolean image = random.nextInt(5) > 0;
         if (image) {
             tensor(Shape.of(between(2, 9), between(2, 9), between(1, 4)), scale(), zeroPoint());
@@ -65,7 +65,7 @@ public final class RandomGraphs {
         if (random.nextInt(3) > 0) {
             softmax();
         }
-        return new Int8Graph(tensors, ops, 0, tensors.size() - 1);
+        return new Graph(tensors, ops, 0, tensors.size() - 1);
     }
 
     private void conv() {
@@ -183,7 +183,7 @@ public final class RandomGraphs {
     private void add(OpKind kind, Window w, byte[] weights, int[] bias, int[] multipliers, int[] shifts,
                      int actMin, int actMax, int diffMin) {
         int out = tensors.size() - 1;
-        ops.add(new Int8Op(kind, kind.name().toLowerCase() + out, out - 1, out, w, weights, bias, multipliers, shifts,
+        ops.add(new Op(kind, kind.name().toLowerCase() + out, out - 1, out, w, weights, bias, multipliers, shifts,
                 actMin, actMax, diffMin));
     }
 

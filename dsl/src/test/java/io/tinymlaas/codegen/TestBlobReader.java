@@ -1,11 +1,11 @@
 package io.tinymlaas.codegen;
 
 import io.tinymlaas.data.Shape;
-import io.tinymlaas.quant.Int8Graph;
-import io.tinymlaas.quant.Int8Op;
-import io.tinymlaas.quant.OpKind;
-import io.tinymlaas.quant.TensorSpec;
-import io.tinymlaas.quant.Window;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.graph.Window;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -21,7 +21,7 @@ final class TestBlobReader {
     private TestBlobReader() {
     }
 
-    static Int8Graph read(byte[] blob) {
+    static Graph read(byte[] blob) {
         ByteBuffer b = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN);
         int tensorCount = b.getShort(16);
         int opCount = b.getShort(18);
@@ -34,16 +34,16 @@ final class TestBlobReader {
             }
             tensors.add(new TensorSpec("", Shape.of(dims), Float.intBitsToFloat(b.getInt(at + 20)), b.getInt(at + 24)));
         }
-        List<Int8Op> ops = new ArrayList<>();
+        List<Op> ops = new ArrayList<>();
         for (int j = 0; j < opCount; j++) {
             int at = 24 + 32 * tensorCount + 64 * j;
             Window w = new Window(b.getShort(at + 8), b.getShort(at + 10), b.getShort(at + 12), b.getShort(at + 14),
                     b.getShort(at + 16), b.getShort(at + 18));
             byte[] weights = Arrays.copyOfRange(blob, b.getInt(at + 32), b.getInt(at + 32) + b.getInt(at + 36));
-            ops.add(new Int8Op(OpKind.ofCode(blob[at] & 0xFF), "", b.getShort(at + 2), b.getShort(at + 4), w, weights,
+            ops.add(new Op(OpKind.ofCode(blob[at] & 0xFF), "", b.getShort(at + 2), b.getShort(at + 4), w, weights,
                     ints(b, at + 40), ints(b, at + 48), ints(b, at + 56), b.getInt(at + 20), b.getInt(at + 24), b.getInt(at + 28)));
         }
-        return new Int8Graph(tensors, ops, b.getShort(20), b.getShort(22));
+        return new Graph(tensors, ops, b.getShort(20), b.getShort(22));
     }
 
     private static int[] ints(ByteBuffer b, int entry) {
@@ -54,7 +54,7 @@ final class TestBlobReader {
         return values;
     }
 
-    static void assertSameGraph(Int8Graph expected, Int8Graph actual) {
+    static void assertSameGraph(Graph expected, Graph actual) {
         assertEquals(expected.input(), actual.input());
         assertEquals(expected.output(), actual.output());
         assertEquals(expected.tensors().size(), actual.tensors().size());
@@ -67,8 +67,8 @@ final class TestBlobReader {
         }
         assertEquals(expected.ops().size(), actual.ops().size());
         for (int j = 0; j < expected.ops().size(); j++) {
-            Int8Op e = expected.ops().get(j);
-            Int8Op a = actual.ops().get(j);
+            Op e = expected.ops().get(j);
+            Op a = actual.ops().get(j);
             String op = "op " + j + " " + e.kind();
             assertEquals(e.kind(), a.kind(), op);
             assertEquals(e.input(), a.input(), op);

@@ -1,12 +1,12 @@
 package io.tinymlaas.device;
 
 import io.tinymlaas.data.Shape;
-import io.tinymlaas.quant.Int8Graph;
-import io.tinymlaas.quant.Int8Op;
-import io.tinymlaas.quant.OpKind;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.quant.SoftmaxScaling;
-import io.tinymlaas.quant.TensorSpec;
-import io.tinymlaas.quant.Window;
+import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.graph.Window;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -57,7 +57,7 @@ final class CorruptBlobs {
     }
 
     /** input (6,6,2) → conv 3×3 VALID (4,4,4) → max pool 2 (2,2,4) → reshape (16) → dense (3) → softmax (3). */
-    static Int8Graph fixture() {
+    static Graph fixture() {
         Random r = new Random(3);
         List<TensorSpec> tensors = List.of(
                 new TensorSpec("input", Shape.of(6, 6, 2), 0.02f, -5),
@@ -72,17 +72,17 @@ final class CorruptBlobs {
         r.nextBytes(denseWeights);
         SoftmaxScaling s = SoftmaxScaling.of(0.1f, 1f);
         int m = 1 << 30;
-        List<Int8Op> ops = List.of(
-                new Int8Op(OpKind.CONV_2D, "conv", 0, 1, new Window(3, 3, 1, 1, 0, 0), convWeights,
+        List<Op> ops = List.of(
+                new Op(OpKind.CONV_2D, "conv", 0, 1, new Window(3, 3, 1, 1, 0, 0), convWeights,
                         new int[] {10, -20, 30, -40}, new int[] {m, m, m, m}, new int[] {-6, -6, -7, -7}, -128, 127, 0),
-                new Int8Op(OpKind.MAX_POOL_2D, "pool", 1, 2, new Window(2, 2, 2, 2, 0, 0), new byte[0], new int[0],
+                new Op(OpKind.MAX_POOL_2D, "pool", 1, 2, new Window(2, 2, 2, 2, 0, 0), new byte[0], new int[0],
                         new int[0], new int[0], -128, 127, 0),
-                new Int8Op(OpKind.RESHAPE, "flat", 2, 3, Window.NONE, new byte[0], new int[0], new int[0], new int[0], -128, 127, 0),
-                new Int8Op(OpKind.FULLY_CONNECTED, "dense", 3, 4, Window.NONE, denseWeights, new int[] {1, 2, 3},
+                new Op(OpKind.RESHAPE, "flat", 2, 3, Window.NONE, new byte[0], new int[0], new int[0], new int[0], -128, 127, 0),
+                new Op(OpKind.FULLY_CONNECTED, "dense", 3, 4, Window.NONE, denseWeights, new int[] {1, 2, 3},
                         new int[] {m, m, m}, new int[] {-8, -8, -8}, -128, 127, 0),
-                new Int8Op(OpKind.SOFTMAX, "softmax", 4, 5, Window.NONE, new byte[0], new int[0],
+                new Op(OpKind.SOFTMAX, "softmax", 4, 5, Window.NONE, new byte[0], new int[0],
                         new int[] {s.inputMultiplier()}, new int[] {s.inputLeftShift()}, -128, 127, s.diffMin()));
-        return new Int8Graph(tensors, ops, 0, 5);
+        return new Graph(tensors, ops, 0, 5);
     }
 
     private record Mutation(String what, Consumer<ByteBuffer> change, Set<Integer> statuses) {

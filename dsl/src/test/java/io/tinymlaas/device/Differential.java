@@ -1,9 +1,9 @@
 package io.tinymlaas.device;
 
 import io.tinymlaas.codegen.RandomGraphs;
-import io.tinymlaas.quant.Int8Graph;
+import io.tinymlaas.graph.Graph;
 import io.tinymlaas.quant.Int8Interpreter;
-import io.tinymlaas.quant.Int8Op;
+import io.tinymlaas.graph.Op;
 
 import java.util.Random;
 
@@ -20,7 +20,7 @@ final class Differential {
         Random random = new Random(seed);
         int compared = 0;
         for (int g = 0; g < graphs; g++) {
-            Int8Graph graph = RandomGraphs.chain(random);
+            Graph graph = RandomGraphs.chain(random);
             Deployment d = device.deploy(graph);
             assertEquals(graph.tensors().get(graph.output()).bytes(), d.outputBytes());
             for (int i = 0; i < inputsPerGraph; i++) {
@@ -34,9 +34,9 @@ final class Differential {
         return compared;
     }
 
-    private static String compared(Int8Graph graph) {
+    private static String compared(Graph graph) {
         StringBuilder s = new StringBuilder();
-        for (Int8Op op : graph.ops()) {
+        for (Op op : graph.ops()) {
             s.append(op.kind()).append(' ').append(op.window()).append(" → ")
                     .append(graph.tensors().get(op.output()).shape()).append("; ");
         }

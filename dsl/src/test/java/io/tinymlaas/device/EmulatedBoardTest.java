@@ -1,7 +1,7 @@
 package io.tinymlaas.device;
 
 import io.tinymlaas.codegen.RandomGraphs;
-import io.tinymlaas.quant.Int8Graph;
+import io.tinymlaas.graph.Graph;
 import io.tinymlaas.quant.Int8Interpreter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +78,7 @@ abstract class EmulatedBoardTest {
     @Test
     void retriesAbsorbNoiseOnTheLine() {
         Random random = new Random(77);
-        Int8Graph graph = RandomGraphs.chain(random);
+        Graph graph = RandomGraphs.chain(random);
         try (Device noisy = Device.open(new NoisyBoard(Device.board(board), 78, 0.25))) {
             noisy.deploy(graph);
             int failed = 0;

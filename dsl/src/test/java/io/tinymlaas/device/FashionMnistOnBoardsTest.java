@@ -27,7 +27,7 @@ class FashionMnistOnBoardsTest {
         Dataset data = Datasets.fashionMnist();
         Model cnn = Model.sequential(Shape.of(28, 28, 1)).conv2d(8, 3).relu().maxPool(2).flatten().dense(10).softmax();
         cnn.fit(data.train().shuffle(1).take(3000), Fit.epochs(1).batch(32).sgd(0.05, 0.9).seed(42).progress(false));
-        q = Quantizer.quantize(cnn, data.train().shuffle(2).take(200));
+        q = cnn.quantize(data.train().shuffle(2).take(200));
         test = data.test();
     }
 

@@ -3,10 +3,10 @@ package io.tinymlaas.device;
 import io.tinymlaas.codegen.BlobWriter;
 import io.tinymlaas.data.Tensor;
 import io.tinymlaas.codegen.RandomGraphs;
-import io.tinymlaas.quant.Int8Graph;
+import io.tinymlaas.graph.Graph;
 import io.tinymlaas.quant.Int8Interpreter;
 import io.tinymlaas.quant.QuantParams;
-import io.tinymlaas.quant.TensorSpec;
+import io.tinymlaas.graph.TensorSpec;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -35,7 +35,7 @@ class HostBoardTest extends EmulatedBoardTest {
 
     @Test
     void predictsWithTheDeployedModel() {
-        Int8Graph graph = RandomGraphs.chain(new Random(7));
+        Graph graph = RandomGraphs.chain(new Random(7));
         Deployment d = device.deploy(graph);
         assertTrue(device.info().modelLoaded());
         assertEquals(d.modelCrc(), device.info().modelCrc());
@@ -106,7 +106,7 @@ class HostBoardTest extends EmulatedBoardTest {
 
     @Test
     void rejectsCorruptBlobsAndKeepsWorking() {
-        Int8Graph fixture = CorruptBlobs.fixture();
+        Graph fixture = CorruptBlobs.fixture();
         byte[] good = BlobWriter.write(fixture);
         assertTrue(CorruptBlobs.assertAllRejected(device, good) > 50);
         assertTrue(CorruptBlobs.assertTruncationsRejected(device, good) > 40);

@@ -1,11 +1,11 @@
 package io.tinymlaas.device;
 
 import io.tinymlaas.data.Shape;
-import io.tinymlaas.quant.Int8Graph;
-import io.tinymlaas.quant.Int8Op;
-import io.tinymlaas.quant.OpKind;
-import io.tinymlaas.quant.TensorSpec;
-import io.tinymlaas.quant.Window;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.graph.Window;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HostBoardVanishesTest {
 
     /** A dense layer big enough for several LOAD_CHUNKs. */
-    private static Int8Graph bigDense() {
+    private static Graph bigDense() {
         int in = 2000;
         int out = 16;
         int[] m = new int[out];
@@ -28,8 +28,8 @@ class HostBoardVanishesTest {
         Arrays.fill(s, -10);
         byte[] weights = new byte[in * out];
         Arrays.fill(weights, (byte) 1);
-        return new Int8Graph(List.of(new TensorSpec("x", Shape.of(in), 0.1f, 0), new TensorSpec("y", Shape.of(out), 0.1f, 0)),
-                List.of(new Int8Op(OpKind.FULLY_CONNECTED, "dense", 0, 1, Window.NONE, weights, new int[0], m, s, -128, 127, 0)),
+        return new Graph(List.of(new TensorSpec("x", Shape.of(in), 0.1f, 0), new TensorSpec("y", Shape.of(out), 0.1f, 0)),
+                List.of(new Op(OpKind.FULLY_CONNECTED, "dense", 0, 1, Window.NONE, weights, new int[0], m, s, -128, 127, 0)),
                 0, 1);
     }
 

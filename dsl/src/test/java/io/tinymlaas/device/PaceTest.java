@@ -1,11 +1,11 @@
 package io.tinymlaas.device;
 
 import io.tinymlaas.data.Shape;
-import io.tinymlaas.quant.Int8Graph;
-import io.tinymlaas.quant.Int8Op;
-import io.tinymlaas.quant.OpKind;
-import io.tinymlaas.quant.TensorSpec;
-import io.tinymlaas.quant.Window;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.graph.Window;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,11 +27,11 @@ class PaceTest {
         TensorSpec image = new TensorSpec("x", Shape.of(8, 8, 2), 0.1f, 0);
         TensorSpec conv = new TensorSpec("c", Shape.of(8, 8, 4), 0.1f, 0);
         TensorSpec pooled = new TensorSpec("p", Shape.of(4, 4, 4), 0.1f, 0);
-        Int8Op convOp = new Int8Op(OpKind.CONV_2D, "conv", 0, 1, new Window(3, 3, 1, 1, 1, 1), new byte[4 * 3 * 3 * 2],
+        Op convOp = new Op(OpKind.CONV_2D, "conv", 0, 1, new Window(3, 3, 1, 1, 1, 1), new byte[4 * 3 * 3 * 2],
                 new int[4], new int[4], new int[4], -128, 127, 0);
-        Int8Op poolOp = new Int8Op(OpKind.MAX_POOL_2D, "pool", 1, 2, new Window(2, 2, 2, 2, 0, 0), new byte[0],
+        Op poolOp = new Op(OpKind.MAX_POOL_2D, "pool", 1, 2, new Window(2, 2, 2, 2, 0, 0), new byte[0],
                 new int[0], new int[0], new int[0], -128, 127, 0);
-        Int8Graph graph = new Int8Graph(List.of(image, conv, pooled), List.of(convOp, poolOp), 0, 2);
+        Graph graph = new Graph(List.of(image, conv, pooled), List.of(convOp, poolOp), 0, 2);
         assertEquals(8 * 8 * (4 * 3 * 3 * 2) + 4 * 4 * 4 * (2 * 2), Pace.work(graph));
     }
 }

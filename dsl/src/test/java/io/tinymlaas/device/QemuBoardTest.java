@@ -3,13 +3,13 @@ package io.tinymlaas.device;
 import io.tinymlaas.codegen.RandomGraphs;
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.data.Tensor;
-import io.tinymlaas.quant.Int8Graph;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.graph.Window;
 import io.tinymlaas.quant.Int8Interpreter;
-import io.tinymlaas.quant.Int8Op;
-import io.tinymlaas.quant.OpKind;
 import io.tinymlaas.quant.QuantParams;
-import io.tinymlaas.quant.TensorSpec;
-import io.tinymlaas.quant.Window;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -37,7 +37,7 @@ class QemuBoardTest extends EmulatedBoardTest {
 
     @Test
     void countsTheSameInstructionsForTheSameInference() {
-        Int8Graph graph = RandomGraphs.chain(new Random(31));
+        Graph graph = RandomGraphs.chain(new Random(31));
         device.deploy(graph);
         byte[] input = RandomGraphs.input(graph, new Random(32));
         DeviceTime first = device.predictRaw(input).time();
@@ -49,7 +49,7 @@ class QemuBoardTest extends EmulatedBoardTest {
 
     @Test
     void saysWhyAModelDoesNotFitAndKeepsTheModelItRuns() {
-        Int8Graph running = RandomGraphs.chain(new Random(41));
+        Graph running = RandomGraphs.chain(new Random(41));
         device.deploy(running);
         DeviceException blob = assertThrows(DeviceException.class, () -> device.deploy(dense(1000, 600)));
         assertTrue(blob.getMessage().matches("the model blob is \\d+ bytes, qemu-m4 accepts at most 524288: .*"),
@@ -66,12 +66,12 @@ class QemuBoardTest extends EmulatedBoardTest {
                 "the Device still knows the model the board runs");
     }
 
-    private static Int8Graph dense(int in, int out) {
+    private static Graph dense(int in, int out) {
         int[] m = new int[out];
         int[] s = new int[out];
         java.util.Arrays.fill(m, 1 << 30);
-        return new Int8Graph(List.of(new TensorSpec("x", Shape.of(in), 0.1f, 0), new TensorSpec("y", Shape.of(out), 0.1f, 0)),
-                List.of(new Int8Op(OpKind.FULLY_CONNECTED, "dense", 0, 1, Window.NONE, new byte[in * out], new int[0], m, s,
+        return new Graph(List.of(new TensorSpec("x", Shape.of(in), 0.1f, 0), new TensorSpec("y", Shape.of(out), 0.1f, 0)),
+                List.of(new Op(OpKind.FULLY_CONNECTED, "dense", 0, 1, Window.NONE, new byte[in * out], new int[0], m, s,
                         -128, 127, 0)), 0, 1);
     }
 }

@@ -1,7 +1,7 @@
 package io.tinymlaas.device;
 
 import io.tinymlaas.codegen.RandomGraphs;
-import io.tinymlaas.quant.Int8Graph;
+import io.tinymlaas.graph.Graph;
 import io.tinymlaas.quant.Int8Interpreter;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ class SpoiledAnswersTest {
             }
         });
         try (Device device = Device.open(board)) {
-            Int8Graph graph = RandomGraphs.chain(new Random(41));
+            Graph graph = RandomGraphs.chain(new Random(41));
             device.deploy(graph);
             byte[] input = RandomGraphs.input(graph, new Random(42));
             assertArrayEquals(Int8Interpreter.run(graph, input), device.predictRaw(input).output());

@@ -1,6 +1,7 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Dataset;
+import io.tinymlaas.data.Prediction;
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.data.Tensor;
 import org.junit.jupiter.api.Test;

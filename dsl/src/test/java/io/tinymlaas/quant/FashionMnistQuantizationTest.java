@@ -46,7 +46,7 @@ class FashionMnistQuantizationTest {
         long t0 = System.nanoTime();
         model.fit(train, fit);
         long t1 = System.nanoTime();
-        QuantizedModel q = Quantizer.quantize(model, calibration);
+        QuantizedModel q = model.quantize(calibration);
         Comparison c = q.compare(model, test);
         long t2 = System.nanoTime();
         System.out.printf("%s: %s (fit %.1f s, quantize+compare %.1f s)%n", name, c, (t1 - t0) / 1e9, (t2 - t1) / 1e9);

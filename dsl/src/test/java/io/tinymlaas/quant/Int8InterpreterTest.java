@@ -1,5 +1,10 @@
 package io.tinymlaas.quant;
 
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.graph.Window;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +24,7 @@ class Int8InterpreterTest {
     private static final Random RANDOM = new Random(3);
 
     /** input (4,4,2) → conv 3x3 same → max pool 2 → reshape → dense 3 → softmax. */
-    static Int8Graph smallGraph() {
+    static Graph smallGraph() {
         List<TensorSpec> tensors = List.of(
                 new TensorSpec("input", Shape.of(4, 4, 2), 0.02f, -5),
                 new TensorSpec("conv", Shape.of(4, 4, 3), 0.05f, -128),
@@ -28,18 +33,18 @@ class Int8InterpreterTest {
                 new TensorSpec("dense", Shape.of(3), 0.1f, 7),
                 new TensorSpec("softmax", Shape.of(3), 1f / 256, -128));
         SoftmaxScaling s = SoftmaxScaling.of(0.1f, 1f);
-        List<Int8Op> ops = List.of(
+        List<Op> ops = List.of(
                 weighted(OpKind.CONV_2D, "conv", 0, 1, new Window(3, 3, 1, 1, 1, 1), 3 * 9 * 2, 3, 0.02f, 0.05f, -100),
-                new Int8Op(OpKind.MAX_POOL_2D, "pool", 1, 2, new Window(2, 2, 2, 2, 0, 0), new byte[0], new int[0],
+                new Op(OpKind.MAX_POOL_2D, "pool", 1, 2, new Window(2, 2, 2, 2, 0, 0), new byte[0], new int[0],
                         new int[0], new int[0], -128, 127, 0),
-                new Int8Op(OpKind.RESHAPE, "flat", 2, 3, Window.NONE, new byte[0], new int[0], new int[0], new int[0], -128, 127, 0),
+                new Op(OpKind.RESHAPE, "flat", 2, 3, Window.NONE, new byte[0], new int[0], new int[0], new int[0], -128, 127, 0),
                 weighted(OpKind.FULLY_CONNECTED, "dense", 3, 4, Window.NONE, 3 * 12, 3, 0.05f, 0.1f, -128),
-                new Int8Op(OpKind.SOFTMAX, "softmax", 4, 5, Window.NONE, new byte[0], new int[0],
+                new Op(OpKind.SOFTMAX, "softmax", 4, 5, Window.NONE, new byte[0], new int[0],
                         new int[] {s.inputMultiplier()}, new int[] {s.inputLeftShift()}, -128, 127, s.diffMin()));
-        return new Int8Graph(tensors, ops, 0, 5);
+        return new Graph(tensors, ops, 0, 5);
     }
 
-    private static Int8Op weighted(OpKind kind, String name, int in, int out, Window w, int weightCount, int channels,
+    private static Op weighted(OpKind kind, String name, int in, int out, Window w, int weightCount, int channels,
                                    float inScale, float outScale, int actMin) {
         byte[] weights = new byte[weightCount];
         RANDOM.nextBytes(weights);
@@ -52,12 +57,12 @@ class Int8InterpreterTest {
             multipliers[c] = q.multiplier();
             shifts[c] = q.shift();
         }
-        return new Int8Op(kind, name, in, out, w, weights, bias, multipliers, shifts, actMin, 127, 0);
+        return new Op(kind, name, in, out, w, weights, bias, multipliers, shifts, actMin, 127, 0);
     }
 
     @Test
     void traceRunsEveryOpOnItsInputTensorAndRunReturnsTheOutputTensor() {
-        Int8Graph g = smallGraph();
+        Graph g = smallGraph();
         byte[] input = new byte[32];
         RANDOM.nextBytes(input);
         List<byte[]> trace = Int8Interpreter.trace(g, input);
@@ -65,7 +70,7 @@ class Int8InterpreterTest {
         assertArrayEquals(input, trace.get(0));
         assertArrayEquals(trace.get(5), Int8Interpreter.run(g, input));
         List<TensorSpec> t = g.tensors();
-        List<Int8Op> ops = g.ops();
+        List<Op> ops = g.ops();
         byte[] conv = new byte[48];
         ConvPerChannel.eval(ops.get(0), t.get(0), t.get(1), input, conv);
         assertArrayEquals(conv, trace.get(1));
@@ -83,7 +88,7 @@ class Int8InterpreterTest {
 
     @Test
     void fusedActivationClampHoldsOnTheConvOutput() {
-        Int8Graph g = smallGraph();
+        Graph g = smallGraph();
         int clamped = 0;
         for (int trial = 0; trial < 20; trial++) {
             byte[] input = new byte[32];

@@ -1,5 +1,6 @@
 package io.tinymlaas.quant;
 
+import io.tinymlaas.graph.TensorSpec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.nn.Model;
-import io.tinymlaas.nn.Prediction;
+import io.tinymlaas.data.Prediction;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -31,7 +32,7 @@ class QuantizedModelTest {
     static void quantize() {
         model = QuantizerTest.everyLayerModel();
         data = QuantizerTest.randomImages(40, 8);
-        q = Quantizer.quantize(model, data);
+        q = model.quantize(data);
     }
 
     @Test
@@ -71,10 +72,10 @@ class QuantizedModelTest {
         assertTrue(message(damaged).contains("truncated or damaged"), message(damaged));
 
         Path newer = dir.resolve("newer.tmq");
-        byte[] v2 = good.clone();
-        ByteBuffer.wrap(v2).putInt(4, 2);
-        Files.write(newer, v2);
-        assertTrue(message(newer).contains("is a version 2 quantized model; this library reads version 1"), message(newer));
+        byte[] v3 = good.clone();
+        ByteBuffer.wrap(v3).putInt(4, 3);
+        Files.write(newer, v3);
+        assertTrue(message(newer).contains("is a version 3 quantized model; this library reads version 2"), message(newer));
     }
 
     private static String message(Path file) {

@@ -1,5 +1,11 @@
 package io.tinymlaas.quant;
 
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.graph.Window;
+import io.tinymlaas.graph.FusedActivation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,15 +50,15 @@ class QuantizerTest {
     void graphFusesActivationsDropsDropoutAndSetsTheFixedParameters() {
         Model model = everyLayerModel();
         Dataset calibration = randomImages(64, 1);
-        QuantizedModel q = Quantizer.quantize(model, calibration);
-        Int8Graph g = q.graph();
+        QuantizedModel q = model.quantize(calibration);
+        Graph g = q.graph();
         assertEquals(List.of(OpKind.CONV_2D, OpKind.DEPTHWISE_CONV_2D, OpKind.AVERAGE_POOL_2D, OpKind.RESHAPE,
-                OpKind.FULLY_CONNECTED, OpKind.SOFTMAX), g.ops().stream().map(Int8Op::kind).toList());
+                OpKind.FULLY_CONNECTED, OpKind.SOFTMAX), g.ops().stream().map(Op::kind).toList());
 
-        Int8Op conv = g.ops().get(0);
+        Op conv = g.ops().get(0);
         TensorSpec convOut = g.tensors().get(conv.output());
         assertEquals(new Window(3, 3, 1, 1, 1, 1), conv.window());
-        assertArrayEquals(FusedActivation.RELU6.range(convOut.scale(), convOut.zeroPoint()),
+        assertArrayEquals(TflmParams.activationRange(FusedActivation.RELU6, convOut.scale(), convOut.zeroPoint()),
                 new int[] {conv.activationMin(), conv.activationMax()});
         assertEquals(-128, convOut.zeroPoint(), "a ReLU6 output starts at 0.0");
         float relu6Max = 0;
@@ -64,12 +70,12 @@ class QuantizerTest {
         assertEquals(QuantParams.asymmetric(0f, relu6Max).scale(), convOut.scale(), "scale from the calibrated ReLU6 range");
         assertEquals("relu6", model.layers().get(q.sourceLayer(conv.output())).name());
 
-        Int8Op depthwise = g.ops().get(1);
-        assertEquals(new Window(3, 3, 2, 2, 0, 0), depthwise.window());
+        Op depthwise = g.ops().get(1);
+        assertEquals(new Window(3, 3, 2, 2, 0, 0, true), depthwise.window(), "SAME padding whose top/left offsets are 0");
         assertEquals(-128, depthwise.activationMin());
 
         for (int i = 2; i <= 3; i++) {
-            Int8Op op = g.ops().get(i);
+            Op op = g.ops().get(i);
             TensorSpec in = g.tensors().get(op.input());
             TensorSpec out = g.tensors().get(op.output());
             assertEquals(in.scale(), out.scale(), op.name() + " keeps its input's scale");
@@ -84,8 +90,8 @@ class QuantizerTest {
     @Test
     void weightsUseTheWholeSymmetricRangePerChannelAndBiasKeepsItsValue() {
         Model model = Model.sequential(Shape.of(6)).seed(3).dense(4).relu().dense(3);
-        QuantizedModel q = Quantizer.quantize(model, vectors(32, 6));
-        Int8Op dense = q.graph().ops().get(0);
+        QuantizedModel q = model.quantize(vectors(32, 6));
+        Op dense = q.graph().ops().get(0);
         Dense layer = (Dense) model.layers().get(0);
         float[] w = layer.weights();
         for (int c = 0; c < 4; c++) {
@@ -121,7 +127,7 @@ class QuantizerTest {
     @Test
     void everyInt8TensorTracksItsFloatLayer() {
         Model model = everyLayerModel();
-        QuantizedModel q = Quantizer.quantize(model, randomImages(200, 3));
+        QuantizedModel q = model.quantize(randomImages(200, 3));
         Comparison c = q.compare(model, randomImages(100, 4));
         assertEquals(q.graph().tensors().size(), c.layers().size());
         for (Comparison.LayerSqnr l : c.layers()) {
@@ -134,12 +140,12 @@ class QuantizerTest {
     void constantZeroActivationsAreQuantizedWithoutDividingByZero() {
         Dataset zeros = Dataset.of(IMAGE, new float[16][IMAGE.size()], new int[16]);
         Model model = Model.sequential(IMAGE).seed(4).conv2d(2, 3).relu().flatten().dense(3);
-        QuantizedModel q = Quantizer.quantize(model, zeros);
+        QuantizedModel q = model.quantize(zeros);
         assertEquals(new QuantParams(1f, -128), new QuantParams(q.inputSpec().scale(), q.inputSpec().zeroPoint()));
         for (TensorSpec t : q.graph().tensors()) {
             assertTrue(Float.isFinite(t.scale()) && t.scale() > 0, t + " has a usable scale");
         }
-        for (Int8Op op : q.graph().ops()) {
+        for (Op op : q.graph().ops()) {
             for (int m : op.multipliers()) {
                 assertTrue(m >= 0, op.name() + " multiplier " + m);
             }
@@ -155,10 +161,10 @@ class QuantizerTest {
     void emptyOrWrongShapeCalibrationIsRefusedClearly() {
         Model model = everyLayerModel();
         IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
-                () -> Quantizer.quantize(model, randomImages(10, 5).take(0)));
+                () -> model.quantize(randomImages(10, 5).take(0)));
         assertTrue(empty.getMessage().contains("calibration set is empty"), empty.getMessage());
         IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
-                () -> Quantizer.quantize(model, vectors(10, 128)));
+                () -> model.quantize(vectors(10, 128)));
         assertEquals("calibration samples have shape (128,) but the model takes (8, 8, 2): calibrate with the data"
                 + " the model was trained on", shape.getMessage());
     }
@@ -167,7 +173,7 @@ class QuantizerTest {
     void aLayerWithoutInt8FormIsNamed() {
         Model model = Model.sequential(IMAGE).seed(1).conv2d(2, 3).maxPool(2).relu().flatten().dense(3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Quantizer.quantize(model, randomImages(8, 6)));
+                () -> model.quantize(randomImages(8, 6)));
         assertTrue(e.getMessage().startsWith("layer relu (ReLU) after max_pool2d has no int8 form"), e.getMessage());
     }
 }

@@ -1,5 +1,9 @@
 package io.tinymlaas.quant;
 
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.graph.Window;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,7 +79,7 @@ class TflmArithVectorsTest {
             assertEquals(expected, s);
             TensorSpec inSpec = new TensorSpec("in", Shape.of(in.length), inScale, 0);
             TensorSpec outSpec = new TensorSpec("out", Shape.of(in.length), 1f / 256, -128);
-            Int8Op op = new Int8Op(OpKind.SOFTMAX, "softmax", 0, 1, Window.NONE, new byte[0], new int[0],
+            Op op = new Op(OpKind.SOFTMAX, "softmax", 0, 1, Window.NONE, new byte[0], new int[0],
                     new int[] {s.inputMultiplier()}, new int[] {s.inputLeftShift()}, -128, 127, s.diffMin());
             byte[] actual = new byte[in.length];
             Softmax.eval(op, inSpec, outSpec, in, actual);

@@ -1,5 +1,9 @@
 package io.tinymlaas.quant;
 
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.graph.Window;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -68,7 +72,7 @@ class TflmRandomVectorsTest {
     private static void softmax(float scale, int[] v, byte[] in, byte[] expected, String line) {
         SoftmaxScaling s = SoftmaxScaling.of(scale, 1f);
         assertEquals(new SoftmaxScaling(v[0], v[1], v[2]), s, line);
-        Int8Op op = new Int8Op(OpKind.SOFTMAX, "softmax", 0, 1, Window.NONE, NONE, NO_INTS,
+        Op op = new Op(OpKind.SOFTMAX, "softmax", 0, 1, Window.NONE, NONE, NO_INTS,
                 new int[] {s.inputMultiplier()}, new int[] {s.inputLeftShift()}, -128, 127, s.diffMin());
         byte[] out = new byte[in.length];
         Softmax.eval(op, new TensorSpec("in", Shape.of(in.length), scale, 0),
@@ -78,7 +82,7 @@ class TflmRandomVectorsTest {
 
     /** Header: h w cin cout kh kw sh sw padTop padLeft oh ow inZp outZp actMin actMax | in | filter | bias | mult | shift | out. */
     private static void conv(boolean depthwise, int[] v, String[] parts, String line) {
-        Int8Op op = new Int8Op(depthwise ? OpKind.DEPTHWISE_CONV_2D : OpKind.CONV_2D, "conv", 0, 1,
+        Op op = new Op(depthwise ? OpKind.DEPTHWISE_CONV_2D : OpKind.CONV_2D, "conv", 0, 1,
                 new Window(v[4], v[5], v[6], v[7], v[8], v[9]), bytes(parts[2]), ints(parts[3]), ints(parts[4]),
                 ints(parts[5]), v[14], v[15], 0);
         TensorSpec in = new TensorSpec("in", Shape.of(v[0], v[1], v[2]), 1f, v[12]);
@@ -94,7 +98,7 @@ class TflmRandomVectorsTest {
 
     /** Header: h w c kh kw sh sw padTop padLeft oh ow | in | average | max. */
     private static void pool(int[] v, String[] parts, String line) {
-        Int8Op op = new Int8Op(OpKind.AVERAGE_POOL_2D, "pool", 0, 1, new Window(v[3], v[4], v[5], v[6], v[7], v[8]),
+        Op op = new Op(OpKind.AVERAGE_POOL_2D, "pool", 0, 1, new Window(v[3], v[4], v[5], v[6], v[7], v[8]),
                 NONE, NO_INTS, NO_INTS, NO_INTS, -128, 127, 0);
         TensorSpec in = new TensorSpec("in", Shape.of(v[0], v[1], v[2]), 1f, 0);
         TensorSpec out = new TensorSpec("out", Shape.of(v[9], v[10], v[2]), 1f, 0);
@@ -108,7 +112,7 @@ class TflmRandomVectorsTest {
 
     /** Header: n m inZp outZp actMin actMax | in | weights | bias | mult | shift | out. */
     private static void fullyConnected(int[] v, String[] parts, String line) {
-        Int8Op op = new Int8Op(OpKind.FULLY_CONNECTED, "fc", 0, 1, Window.NONE, bytes(parts[2]), ints(parts[3]),
+        Op op = new Op(OpKind.FULLY_CONNECTED, "fc", 0, 1, Window.NONE, bytes(parts[2]), ints(parts[3]),
                 ints(parts[4]), ints(parts[5]), v[4], v[5], 0);
         byte[] actual = new byte[v[1]];
         FullyConnectedPerChannel.eval(op, new TensorSpec("in", Shape.of(v[0]), 1f, v[2]),

@@ -23,7 +23,7 @@ class ModelSizeReportTest {
 
     @Test
     void floatCnnIsFourBytesAWeightAndAnActivation() {
-        SizeReport r = SizeReport.of(cnn(), ESP32);
+        SizeReport r = SizeReport.of(cnn().graph(), ESP32);
         assertEquals(Precision.FLOAT32, r.precision());
         assertEquals(4L * (72 + 13_520), r.flashBreakdown().get("weights"));
         assertEquals(4L * (5408 + 1352), r.arenaBytes());
@@ -34,8 +34,8 @@ class ModelSizeReportTest {
 
     @Test
     void int8SideOfAModelIsItsQuantizedGraph() {
-        assertSameEstimate(SizeReport.of(TestGraphs.cnn(), ESP32), SizeReport.of(cnn(), ESP32).other());
-        assertSameEstimate(SizeReport.of(TestGraphs.mlp(), ESP32), SizeReport.of(mlp(), ESP32).other());
+        assertSameEstimate(SizeReport.of(TestGraphs.cnn(), ESP32), SizeReport.of(cnn().graph(), ESP32).other());
+        assertSameEstimate(SizeReport.of(TestGraphs.mlp(), ESP32), SizeReport.of(mlp().graph(), ESP32).other());
     }
 
     private static void assertSameEstimate(SizeReport expected, SizeReport actual) {
@@ -48,14 +48,14 @@ class ModelSizeReportTest {
     @Test
     void mlpMacsAndParamsMatchTheModel() {
         Model m = mlp();
-        SizeReport r = SizeReport.of(m, ESP32);
+        SizeReport r = SizeReport.of(m.graph(), ESP32);
         assertEquals(m.params(), r.table().longColumn("params").sum(), 0);
         assertEquals(m.macs(), r.table().longColumn("MACs").sum(), 0);
     }
 
     @Test
     void floatMlpOverflowsTheUnoMoreThanInt8() {
-        SizeReport f32 = SizeReport.of(mlp(), Target.of("arduino-uno"));
+        SizeReport f32 = SizeReport.of(mlp().graph(), Target.of("arduino-uno"));
         assertFalse(f32.fits());
         assertTrue(f32.why().startsWith("float32 model does not fit arduino-uno"), f32.why());
         assertTrue(f32.why().contains("dense(128) holds 392.5 KB"), f32.why());   // 4 x (100352 + 128)

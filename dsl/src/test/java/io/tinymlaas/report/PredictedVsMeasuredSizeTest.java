@@ -5,7 +5,7 @@ import io.tinymlaas.codegen.FirmwareHome;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.nn.Model;
-import io.tinymlaas.quant.Int8Graph;
+import io.tinymlaas.graph.Graph;
 import io.tinymlaas.quant.Quantizer;
 import io.tinymlaas.target.Target;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,15 +50,15 @@ class PredictedVsMeasuredSizeTest {
     }
 
     /** The tutorial CNN: conv8@3x3 VALID + relu, maxpool 2, flatten, dense 10, softmax; random weights. */
-    static Int8Graph cnn() {
+    static Graph cnn() {
         Model m = Model.sequential(Shape.of(28, 28, 1)).seed(5).conv2d(8, 3).relu().maxPool(2).flatten().dense(10).softmax();
-        return Quantizer.quantize(m, randomSamples(Shape.of(28, 28, 1), 8)).graph();
+        return m.quantize(randomSamples(Shape.of(28, 28, 1), 8)).graph();
     }
 
     /** The tutorial MLP 784-128-10 with softmax; random weights. */
-    static Int8Graph mlp() {
+    static Graph mlp() {
         Model m = Model.sequential(Shape.of(784)).seed(6).dense(128).relu().dense(10).softmax();
-        return Quantizer.quantize(m, randomSamples(Shape.of(784), 8)).graph();
+        return m.quantize(randomSamples(Shape.of(784), 8)).graph();
     }
 
     private static Dataset randomSamples(Shape shape, int n) {
@@ -82,7 +82,7 @@ class PredictedVsMeasuredSizeTest {
         check("mlp", mlp());
     }
 
-    private static void check(String name, Int8Graph graph) throws Exception {
+    private static void check(String name, Graph graph) throws Exception {
         SizeReport predicted = SizeReport.of(graph, Target.of("qemu-m4"));
         Map<String, Long> sections = measure(name, graph);
         long flash = sections.get(".text") + sections.getOrDefault(".ARM.exidx", 0L) + sections.getOrDefault(".data", 0L);
@@ -98,7 +98,7 @@ class PredictedVsMeasuredSizeTest {
     }
 
     /** Exports the graph as C, builds the firmware with it and reads {@code arm-none-eabi-size -A}. */
-    private static Map<String, Long> measure(String name, Int8Graph graph) throws Exception {
+    private static Map<String, Long> measure(String name, Graph graph) throws Exception {
         Path dir = work.resolve(name);
         CExporter.export(graph, dir);
         Path elf = work.resolve(name + ".elf");

@@ -1,19 +1,19 @@
 package io.tinymlaas.report;
 
 import io.tinymlaas.data.Shape;
-import io.tinymlaas.quant.Int8Graph;
-import io.tinymlaas.quant.Int8Op;
-import io.tinymlaas.quant.OpKind;
-import io.tinymlaas.quant.TensorSpec;
-import io.tinymlaas.quant.Window;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.graph.Window;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds Int8Graphs with dummy weights (zeros), shaped as the quantizer would build them. */
+/** Builds quantized Graphs with dummy weights (zeros), shaped as the quantizer would build them. */
 public final class TestGraphs {
     private final List<TensorSpec> tensors = new ArrayList<>();
-    private final List<Int8Op> ops = new ArrayList<>();
+    private final List<Op> ops = new ArrayList<>();
 
     private TestGraphs(Shape input) {
         tensors.add(new TensorSpec("input", input, 0.5f, -128));
@@ -24,12 +24,12 @@ public final class TestGraphs {
     }
 
     /** The tutorial MLP: 784-128-10 with softmax. */
-    public static Int8Graph mlp() {
+    public static Graph mlp() {
         return input(784).dense(128).dense(10).softmax().build();
     }
 
     /** The tutorial CNN: conv8@3x3 VALID + relu, maxpool 2, flatten, dense 10, softmax. */
-    public static Int8Graph cnn() {
+    public static Graph cnn() {
         return input(28, 28, 1).conv2d(8, 3).maxPool(2).flatten().dense(10).softmax().build();
     }
 
@@ -40,7 +40,7 @@ public final class TestGraphs {
     private TestGraphs op(OpKind kind, Shape out, Window window, int weights, int channels) {
         int in = tensors.size() - 1;
         tensors.add(new TensorSpec(kind.name().toLowerCase() + "_out", out, 0.25f, 0));
-        ops.add(new Int8Op(kind, kind.name().toLowerCase() + "_" + ops.size(), in, in + 1, window,
+        ops.add(new Op(kind, kind.name().toLowerCase() + "_" + ops.size(), in, in + 1, window,
                 new byte[weights], new int[channels], new int[channels], new int[channels],
                 kind == OpKind.SOFTMAX ? -128 : 0, 127, 0));
         return this;
@@ -70,12 +70,12 @@ public final class TestGraphs {
     public TestGraphs softmax() {
         int in = tensors.size() - 1;
         tensors.add(new TensorSpec("softmax_out", last(), 1f / 256, -128));
-        ops.add(new Int8Op(OpKind.SOFTMAX, "softmax_" + ops.size(), in, in + 1, Window.NONE,
+        ops.add(new Op(OpKind.SOFTMAX, "softmax_" + ops.size(), in, in + 1, Window.NONE,
                 new byte[0], new int[0], new int[]{1 << 30}, new int[]{1}, -128, 127, -100));
         return this;
     }
 
-    public Int8Graph build() {
-        return new Int8Graph(tensors, ops, 0, tensors.size() - 1);
+    public Graph build() {
+        return new Graph(tensors, ops, 0, tensors.size() - 1);
     }
 }

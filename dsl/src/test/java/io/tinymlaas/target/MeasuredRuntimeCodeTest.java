@@ -1,6 +1,6 @@
 package io.tinymlaas.target;
 
-import io.tinymlaas.quant.OpKind;
+import io.tinymlaas.graph.OpKind;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -77,8 +77,8 @@ class TargetTest {
     void runtimeCodeTableScalesByCodeDensity() {
         var arm = new RuntimeCodeTable(Core.CORTEX_M4F);
         var avr = new RuntimeCodeTable(Core.AVR);
-        assertEquals(2 * arm.kernelBytes(io.tinymlaas.quant.OpKind.CONV_2D),
-                avr.kernelBytes(io.tinymlaas.quant.OpKind.CONV_2D));
+        assertEquals(2 * arm.kernelBytes(io.tinymlaas.graph.OpKind.CONV_2D),
+                avr.kernelBytes(io.tinymlaas.graph.OpKind.CONV_2D));
         assertEquals(6597, arm.coreBytes());
     }
 

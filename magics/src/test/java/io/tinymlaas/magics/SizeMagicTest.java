@@ -2,11 +2,11 @@ package io.tinymlaas.magics;
 
 import io.tinymlaas.Session;
 import io.tinymlaas.data.Shape;
-import io.tinymlaas.quant.Int8Graph;
-import io.tinymlaas.quant.Int8Op;
-import io.tinymlaas.quant.OpKind;
-import io.tinymlaas.quant.TensorSpec;
-import io.tinymlaas.quant.Window;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.graph.Window;
 import io.tinymlaas.nn.Model;
 import io.tinymlaas.report.Precision;
 import io.tinymlaas.report.SizeReport;
@@ -25,10 +25,10 @@ class SizeMagicTest {
     private final SizeMagic magic = new SizeMagic(session);
 
     /** 784 -> dense(units), dummy weights. */
-    private static Int8Graph dense(int units) {
-        return new Int8Graph(
+    private static Graph dense(int units) {
+        return new Graph(
                 List.of(new TensorSpec("in", Shape.of(784), 1f, 0), new TensorSpec("out", Shape.of(units), 1f, 0)),
-                List.of(new Int8Op(OpKind.FULLY_CONNECTED, "fc", 0, 1, Window.NONE, new byte[784 * units],
+                List.of(new Op(OpKind.FULLY_CONNECTED, "fc", 0, 1, Window.NONE, new byte[784 * units],
                         new int[units], new int[units], new int[units], -128, 127, 0)),
                 0, 1);
     }

@@ -1,7 +1,7 @@
 package io.tinymlaas.quant.kernels;
 
-import io.tinymlaas.quant.Int8Op;
-import io.tinymlaas.quant.TensorSpec;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.TensorSpec;
 
 /**
  * AVERAGE_POOL_2D, int8, as TFLM's reference_integer_ops::AveragePool: the sum of the in-bounds
@@ -11,7 +11,7 @@ public final class AveragePool {
     private AveragePool() {
     }
 
-    public static void eval(Int8Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
+    public static void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
         int inputHeight = in.shape().dim(0);
         int inputWidth = in.shape().dim(1);
         int depth = in.shape().dim(2);

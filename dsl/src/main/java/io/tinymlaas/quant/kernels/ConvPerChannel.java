@@ -1,9 +1,9 @@
 package io.tinymlaas.quant.kernels;
 
-import io.tinymlaas.quant.Int8Op;
-import io.tinymlaas.quant.TensorSpec;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.quant.TflmArith;
-import io.tinymlaas.quant.Window;
+import io.tinymlaas.graph.Window;
 
 /** CONV_2D, int8 per output channel, as TFLM's reference_integer_ops::ConvPerChannel (dilation 1, one group). */
 public final class ConvPerChannel {
@@ -11,7 +11,7 @@ public final class ConvPerChannel {
     }
 
     /** Input (H, W, C), filter OHWI, output (OH, OW, O). Cells outside the input count as zero (are skipped). */
-    public static void eval(Int8Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
+    public static void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
         int inputOffset = -in.zeroPoint();
         int outputOffset = out.zeroPoint();
         int inputHeight = in.shape().dim(0);

@@ -1,9 +1,9 @@
 package io.tinymlaas.quant.kernels;
 
-import io.tinymlaas.quant.Int8Op;
-import io.tinymlaas.quant.TensorSpec;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.quant.TflmArith;
-import io.tinymlaas.quant.Window;
+import io.tinymlaas.graph.Window;
 
 /**
  * DEPTHWISE_CONV_2D, int8 per channel, depth multiplier 1, as TFLM's
@@ -14,7 +14,7 @@ public final class DepthwiseConvPerChannel {
     }
 
     /** Input (H, W, C), filter 1HWC, output (OH, OW, C): channel c sees only input channel c. */
-    public static void eval(Int8Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
+    public static void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
         int inputOffset = -in.zeroPoint();
         int outputOffset = out.zeroPoint();
         int inputHeight = in.shape().dim(0);

@@ -1,7 +1,7 @@
 package io.tinymlaas.quant.kernels;
 
-import io.tinymlaas.quant.Int8Op;
-import io.tinymlaas.quant.TensorSpec;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.quant.TflmArith;
 
 /**
@@ -13,7 +13,7 @@ public final class FullyConnectedPerChannel {
     }
 
     /** The input is read flat (any shape, row-major); weights [out][in]. */
-    public static void eval(Int8Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
+    public static void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
         int inputOffset = -in.zeroPoint();
         int outputOffset = out.zeroPoint();
         int accumDepth = in.bytes();

@@ -1,6 +1,6 @@
 package io.tinymlaas.quant.kernels;
 
-import io.tinymlaas.quant.Window;
+import io.tinymlaas.graph.Window;
 
 /**
  * Where a pooling window lies over the input, as TFLM's reference pooling kernels compute it:

@@ -1,14 +1,14 @@
 package io.tinymlaas.quant.kernels;
 
-import io.tinymlaas.quant.Int8Op;
-import io.tinymlaas.quant.TensorSpec;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.TensorSpec;
 
 /** RESHAPE: the same bytes under another shape (NHWC row-major); scale and zero point are unchanged. */
 public final class Reshape {
     private Reshape() {
     }
 
-    public static void eval(Int8Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
+    public static void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
         if (in.bytes() != out.bytes()) {
             throw new IllegalArgumentException(op.name() + ": cannot reshape " + in.shape() + " to " + out.shape());
         }

@@ -1,9 +1,9 @@
 package io.tinymlaas.quant.kernels;
 
 import io.tinymlaas.quant.FixedPoint;
-import io.tinymlaas.quant.Int8Op;
+import io.tinymlaas.graph.Op;
 import io.tinymlaas.quant.SoftmaxScaling;
-import io.tinymlaas.quant.TensorSpec;
+import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.quant.TflmArith;
 
 /**
@@ -19,7 +19,7 @@ public final class Softmax {
     }
 
     /** op.multipliers()[0] / op.shifts()[0]: input_multiplier / input_left_shift; op.diffMin(): diff_min. */
-    public static void eval(Int8Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
+    public static void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
         int inputMultiplier = op.multipliers()[0];
         int inputLeftShift = op.shifts()[0];
         int diffMin = op.diffMin();

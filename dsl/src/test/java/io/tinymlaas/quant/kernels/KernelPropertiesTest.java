@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tinymlaas.data.Shape;
-import io.tinymlaas.quant.Int8Op;
-import io.tinymlaas.quant.OpKind;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.quant.SoftmaxScaling;
-import io.tinymlaas.quant.TensorSpec;
+import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.quant.TflmArith.QuantizedMultiplier;
 import io.tinymlaas.quant.TflmParams;
-import io.tinymlaas.quant.Window;
+import io.tinymlaas.graph.Window;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -53,9 +53,9 @@ class KernelPropertiesTest {
             byte[] input = randomBytes(h * w * c);
             byte[] viaDepthwise = new byte[out.bytes()];
             byte[] viaConv = new byte[out.bytes()];
-            DepthwiseConvPerChannel.eval(new Int8Op(OpKind.DEPTHWISE_CONV_2D, "dw", 0, 1, window, depthwiseFilter, bias,
+            DepthwiseConvPerChannel.eval(new Op(OpKind.DEPTHWISE_CONV_2D, "dw", 0, 1, window, depthwiseFilter, bias,
                     multipliers, shifts, -100, 120, 0), in, out, input, viaDepthwise);
-            ConvPerChannel.eval(new Int8Op(OpKind.CONV_2D, "conv", 0, 1, window, convFilter, bias,
+            ConvPerChannel.eval(new Op(OpKind.CONV_2D, "conv", 0, 1, window, convFilter, bias,
                     multipliers, shifts, -100, 120, 0), in, out, input, viaConv);
             assertArrayEquals(viaConv, viaDepthwise);
         }
@@ -84,7 +84,7 @@ class KernelPropertiesTest {
             }
             byte[] input = randomBytes(n);
             byte[] output = new byte[m];
-            FullyConnectedPerChannel.eval(new Int8Op(OpKind.FULLY_CONNECTED, "fc", 0, 1, Window.NONE, weights, bias,
+            FullyConnectedPerChannel.eval(new Op(OpKind.FULLY_CONNECTED, "fc", 0, 1, Window.NONE, weights, bias,
                     multipliers, shifts, -128, 127, 0), new TensorSpec("in", Shape.of(n), inScale, inZp),
                     new TensorSpec("out", Shape.of(m), outScale, outZp), input, output);
             for (int o = 0; o < m; o++) {
@@ -101,7 +101,7 @@ class KernelPropertiesTest {
     @Test
     void softmaxKeepsTheArgmaxAndSumsToOne() {
         SoftmaxScaling s = SoftmaxScaling.of(0.15f, 1.0f);
-        Int8Op op = new Int8Op(OpKind.SOFTMAX, "softmax", 0, 1, Window.NONE, new byte[0], new int[0],
+        Op op = new Op(OpKind.SOFTMAX, "softmax", 0, 1, Window.NONE, new byte[0], new int[0],
                 new int[] {s.inputMultiplier()}, new int[] {s.inputLeftShift()}, -128, 127, s.diffMin());
         for (int trial = 0; trial < 200; trial++) {
             byte[] input = randomBytes(10);

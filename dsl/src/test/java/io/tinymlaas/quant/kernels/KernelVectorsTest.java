@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tinymlaas.data.Shape;
-import io.tinymlaas.quant.FusedActivation;
-import io.tinymlaas.quant.Int8Op;
-import io.tinymlaas.quant.OpKind;
-import io.tinymlaas.quant.TensorSpec;
+import io.tinymlaas.graph.FusedActivation;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.quant.TflmArith;
 import io.tinymlaas.quant.TflmArith.QuantizedMultiplier;
 import io.tinymlaas.quant.TflmParams;
 import io.tinymlaas.quant.VectorFiles;
-import io.tinymlaas.quant.Window;
+import io.tinymlaas.graph.Window;
 
 import java.io.IOException;
 import java.util.List;
@@ -55,7 +55,7 @@ class KernelVectorsTest {
         }
         assertArrayEquals(new int[] {parse(m, 1), parse(m, 2)}, multipliers);
         assertArrayEquals(new int[] {parse(m, 3), parse(m, 4)}, shifts);
-        int[] act = FusedActivation.RELU6.range(outScale, -20);
+        int[] act = TflmParams.activationRange(FusedActivation.RELU6, outScale, -20);
         assertArrayEquals(new int[] {parse(m, 5), parse(m, 6)}, act);
 
         byte[] input = new byte[16];
@@ -65,7 +65,7 @@ class KernelVectorsTest {
         assertArrayEquals(bytesAfter(line(" input:"), "input:"), input, "input as the README describes it");
         byte[] filter = {1, -2, 3, -4, 5, -6, 7, -8, 9, 127, -127, 64, -64, 32, -32, 16, -16, 8};
         int pad = TflmParams.samePadding(1, 4, 3, 4);
-        Int8Op op = new Int8Op(OpKind.CONV_2D, "conv", 0, 1, new Window(3, 3, 1, 1, pad, pad), filter,
+        Op op = new Op(OpKind.CONV_2D, "conv", 0, 1, new Window(3, 3, 1, 1, pad, pad), filter,
                 new int[] {100, -250}, multipliers, shifts, act[0], act[1], 0);
         byte[] output = new byte[32];
         ConvPerChannel.eval(op, new TensorSpec("in", Shape.of(4, 4, 1), inScale, -10),
@@ -84,7 +84,7 @@ class KernelVectorsTest {
             weights[i] = (byte) (i % 10 + 1);
         }
         int[][] realRows = {{1, 2, 3, 4, 5, 6, 7, 8, -9, -10}, {1, 2, 3, 4, 5, 6, 7, -8, 9, -10}};
-        Int8Op op = new Int8Op(OpKind.FULLY_CONNECTED, "fc", 0, 1, Window.NONE, weights, new int[] {1, 2, 3},
+        Op op = new Op(OpKind.FULLY_CONNECTED, "fc", 0, 1, Window.NONE, weights, new int[] {1, 2, 3},
                 new int[] {q.multiplier(), q.multiplier(), q.multiplier()}, new int[] {q.shift(), q.shift(), q.shift()},
                 -128, 127, 0);
         byte[] expected = VectorFiles.bytes(m.group(3));
@@ -127,7 +127,7 @@ class KernelVectorsTest {
     }
 
     private static byte[] pool(OpKind kind, Window w, Shape in, Shape out, byte[] input) {
-        Int8Op op = new Int8Op(kind, "pool", 0, 1, w, NONE, new int[0], new int[0], new int[0], -128, 127, 0);
+        Op op = new Op(kind, "pool", 0, 1, w, NONE, new int[0], new int[0], new int[0], -128, 127, 0);
         TensorSpec inSpec = new TensorSpec("in", in, 0.1f, 3);
         TensorSpec outSpec = new TensorSpec("out", out, 0.1f, 3);
         byte[] output = new byte[out.size()];

@@ -1,4 +1,4 @@
-package io.tinymlaas.nn;
+package io.tinymlaas.data;
 
 import java.util.Arrays;
 
