@@ -286,8 +286,12 @@ static void on_message(struct mosquitto *m, void *user, const struct mosquitto_m
     (void)user;
     topic(t, "model");
     if (strcmp(msg->topic, t) == 0) {
-        if (msg->payloadlen > 0) { /* an empty retained message only clears the topic */
+        if (msg->payloadlen > 0) {
             load_model(msg->payload, (uint32_t)msg->payloadlen);
+        } else { /* the operator cleared this board's model topic: run no model (a rollback to "none") */
+            active = NULL;
+            last_error[0] = '\0';
+            publish_status();
         }
         return;
     }

@@ -1,0 +1,94 @@
+package io.tinymlaas.fleet;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * An MQTT broker inside this JVM (Moquette): the zero set-up default for a fleet on one computer.
+ * Retained messages (the boards' models, the rollout state) are kept in {@code dataDir}, so they
+ * survive a restart of the kernel that runs the broker. It listens on 127.0.0.1 only and lets
+ * anyone in: for more, or for boards elsewhere, use a real broker (Mosquitto, EMQX, HiveMQ) and
+ * {@link Fleet#connect(String)} it; see docs/fleet.md.
+ *
+ * <p>Needs {@code io.moquette:moquette-broker} on the class path (the notebook kernel has it).
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+    private final io.moquette.broker.Server server;
+    private final int port;
+
+    private EmbeddedBroker(io.moquette.broker.Server server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /** Starts a broker on a free port, keeping its data under ~/.tinyml/fleet/broker. */
+    public static EmbeddedBroker start() {
+        return start(0, Path.of(System.getProperty("user.home"), ".tinyml", "fleet", "broker"));
+    }
+
+    /** Starts a broker on {@code port} (0: a free one), keeping retained messages in {@code dataDir}. */
+    public static EmbeddedBroker start(int port, Path dataDir) {
+        try {
+            Class.forName("io.moquette.broker.Server");
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new FleetException("the embedded broker needs io.moquette:moquette-broker (0.17) on the class path;"
+                    + " add it, or connect to any MQTT broker: Fleet.connect(\"mqtt://host:1883\")");
+        }
+        int chosen = port == 0 ? freePort() : port;
+        try {
+            Files.createDirectories(dataDir);
+            Properties p = new Properties();
+            p.setProperty("host", "127.0.0.1");
+            p.setProperty("port", Integer.toString(chosen));
+            p.setProperty("websocket_port", "disabled");
+            p.setProperty("allow_anonymous", "true");
+            p.setProperty("persistence_enabled", "true");
+            p.setProperty("data_path", dataDir.toAbsolutePath().toString());
+            io.moquette.broker.Server server = new io.moquette.broker.Server();
+            server.startServer(p);
+            return new EmbeddedBroker(server, chosen);
+        } catch (IOException e) {
+            throw new FleetException("cannot start the embedded broker on port " + chosen + ": " + e.getMessage()
+                    + " (is the port taken? start(0, dir) picks a free one)", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new FleetException("no free port for the embedded broker: " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The URL boards and {@link Fleet#connect(String)} use. */
+    public String url() {
+        return "mqtt://127.0.0.1:" + port;
+    }
+
+    @Override
+    public String toString() {
+        return "embedded MQTT broker at " + url();
+    }
+
+    @Override
+    public void close() {
+        server.stopServer();
+    }
+
+    /** {@code ./tinyml fleet}: runs the broker in the foreground until stopped. */
+    public static void main(String[] args) throws InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 1883;
+        try (EmbeddedBroker broker = start(port, Path.of(System.getProperty("user.home"), ".tinyml", "fleet", "broker"))) {
+            System.out.println("TinyML fleet broker at " + broker.url() + " (Ctrl-C stops it)");
+            Thread.currentThread().join();
+        }
+    }
+}
