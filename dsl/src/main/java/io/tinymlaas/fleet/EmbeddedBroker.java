@@ -16,6 +16,9 @@ import java.util.Properties;
  * <p>Needs {@code io.moquette:moquette-broker} on the class path (the notebook kernel has it).
  */
 public final class EmbeddedBroker implements AutoCloseable {
+    /** The largest model blob the broker passes on (a board's blob buffer is smaller). */
+    static final int MAX_MESSAGE_BYTES = 4 << 20;
+
     private final io.moquette.broker.Server server;
     private final int port;
 
@@ -45,6 +48,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             p.setProperty("port", Integer.toString(chosen));
             p.setProperty("websocket_port", "disabled");
             p.setProperty("allow_anonymous", "true");
+            p.setProperty("netty.mqtt.message_size", Integer.toString(MAX_MESSAGE_BYTES)); // models are larger than its 8 KB default
             p.setProperty("persistence_enabled", "true");
             p.setProperty("data_path", dataDir.toAbsolutePath().toString());
             io.moquette.broker.Server server = new io.moquette.broker.Server();

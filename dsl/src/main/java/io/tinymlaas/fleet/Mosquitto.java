@@ -186,7 +186,7 @@ public final class Mosquitto implements AutoCloseable {
     /** The broker's URL, with the given credentials when not null. */
     public String url(String user, String password) {
         String auth = user == null ? "" : user + ":" + password + "@";
-        return (tls ? "mqtts://" : "mqtt://") + auth + (tls ? "localhost" : "127.0.0.1") + ":" + port;
+        return (tls ? "mqtts://" : "mqtt://") + auth + "127.0.0.1:" + port;
     }
 
     public String url() {
