@@ -409,6 +409,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "tinyml-net %s: cannot create an MQTT client\n", opt.id);
         return 1;
     }
+    /* small answers go out at once instead of waiting for the broker's delayed ACK (Nagle) */
+    mosquitto_int_option(mqtt, MOSQ_OPT_TCP_NODELAY, 1);
     mosquitto_connect_callback_set(mqtt, on_connect);
     mosquitto_message_callback_set(mqtt, on_message);
     if (opt.user != NULL) {

@@ -87,9 +87,12 @@ public final class Fleet implements AutoCloseable, Displayable {
         address.user().ifPresent(options::setUserName);
         address.password().ifPresent(p -> options.setPassword(p.toCharArray()));
         if (address.tls()) {
-            options.setSocketFactory(caFile == null ? javax.net.ssl.SSLSocketFactory.getDefault() : TrustedCa.socketFactory(caFile));
+            options.setSocketFactory(NoDelaySockets.tls(caFile == null
+                    ? (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault() : TrustedCa.socketFactory(caFile)));
         } else if (caFile != null) {
             throw new IllegalArgumentException("a CA file was given for " + url + ", which is not TLS: use mqtts://");
+        } else {
+            options.setSocketFactory(new NoDelaySockets(javax.net.SocketFactory.getDefault()));
         }
         try {
             MqttClient client = new MqttClient(address.serverUri(), "tinyml-operator-" + UUID.randomUUID(), new MemoryPersistence());

@@ -90,6 +90,7 @@ public final class Mosquitto implements AutoCloseable {
                         "persistence_location " + dir.toAbsolutePath() + "/",
                         "log_dest stdout",
                         "max_inflight_messages 1000",
+                        "set_tcp_nodelay true", // acknowledgements at once, not after the 40 ms delayed-ACK timer
                         "max_queued_messages 10000",
                         "listener " + port + " 127.0.0.1"));
                 if (certificate != null) {
