@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * Finds the files of a named dataset: first in local folders (Debian's dataset packages), then in
  * the cache folder, then downloads them into the cache, checking each file's SHA-256. The cache
- * is {@code ~/.tinyml/datasets}, or the system property {@code tinyml.datasets}, or the
+ * is {@code $HOME/.tinyml/datasets}, or the system property {@code tinyml.datasets}, or the
  * environment variable {@code TINYML_DATASETS}.
  */
 final class DatasetFiles {
@@ -47,7 +47,9 @@ final class DatasetFiles {
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }
-        return Path.of(System.getProperty("user.home"), ".tinyml", "datasets");
+        // $HOME as the launcher sees it (Java's user.home comes from the password file instead).
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".tinyml", "datasets");
     }
 
     /** The local paths of all {@code files}, downloading the missing ones into the cache. */

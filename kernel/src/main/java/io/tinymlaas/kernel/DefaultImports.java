@@ -12,7 +12,8 @@ public final class DefaultImports {
     static final List<String> PACKAGES = List.of(
             "java.util", "java.util.stream", "java.nio.file", "java.io", "java.time",
             "io.tinymlaas", "io.tinymlaas.data", "io.tinymlaas.nn", "io.tinymlaas.quant",
-            "io.tinymlaas.target", "io.tinymlaas.report", "io.tinymlaas.codegen", "io.tinymlaas.device");
+            "io.tinymlaas.target", "io.tinymlaas.report", "io.tinymlaas.codegen", "io.tinymlaas.device",
+            "io.tinymlaas.live");
 
     static final String NOTEBOOK_STATICS = "io.tinymlaas.kernel.display.Notebook";
 

@@ -2,7 +2,11 @@ package io.tinymlaas.kernel;
 
 import io.tinymlaas.kernel.training.LiveTrainingChart;
 import io.tinymlaas.nn.TrainingListeners;
+import io.tinymlaas.kernel.comm.Comms;
+import io.tinymlaas.kernel.comm.LiveViews;
 import io.tinymlaas.kernel.display.Displays;
+import io.tinymlaas.kernel.display.NotebookLiveDisplay;
+import io.tinymlaas.live.LiveDisplays;
 import io.tinymlaas.kernel.history.HistoryStore;
 import io.tinymlaas.kernel.protocol.ExecutionScope;
 import io.tinymlaas.kernel.protocol.IoPub;
@@ -78,13 +82,19 @@ public final class KernelMain {
         IoPub iopub = new IoPub(sockets);
         Renderers renderers = new Renderers();
         ExecutionScope scope = new ExecutionScope(iopub, renderers);
+        Comms comms = new Comms(iopub::publish, scope::request);
+        LiveViews liveViews = new LiveViews();
+        renderers.addFirst(liveViews);
+        comms.register(LiveViews.TARGET, liveViews);
+        Displays.connectComms(comms::open);
         scope.streams().install();
         Displays.connect(scope);
         // In a notebook, fit draws a live chart instead of a text progress bar.
         System.setProperty("tinyml.notebook", "true");
         TrainingListeners.addDefault(LiveTrainingChart::new);
+        LiveDisplays.use(NotebookLiveDisplay::new);
         Router router = new Router(iopub, scope, workbench, renderers,
-                new HistoryStore(HistoryStore.defaultFile()), restart -> {
+                new HistoryStore(HistoryStore.defaultFile()), comms, restart -> {
                     sockets.close();
                     // ZMQ sends from its own thread: give the shutdown_reply a moment to leave.
                     Thread.sleep(200);

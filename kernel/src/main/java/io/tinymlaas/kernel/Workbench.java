@@ -6,6 +6,7 @@ import io.tinymlaas.kernel.eval.JShellSession;
 import io.tinymlaas.kernel.magic.MagicCatalog;
 import io.tinymlaas.kernel.magic.MagicCompleter;
 import io.tinymlaas.kernel.magic.MagicRunner;
+import io.tinymlaas.live.LiveStop;
 import io.tinymlaas.nn.TrainingStop;
 import jdk.jshell.Snippet;
 
@@ -27,8 +28,10 @@ public record Workbench(JShellSession session, CellRunner runner, CodeAssist ass
                         .warning("default import rejected: " + event.snippet().source()));
         MagicCatalog catalog = MagicCatalog.load(Workbench.class.getClassLoader());
         CodeAssist assist = new CodeAssist(session, new MagicCompleter(catalog, session));
-        // An interrupted fit stops at its next batch and keeps it, before JShell stops anything.
-        CellRunner runner = new CellRunner(session, new MagicRunner(catalog, session, assist), TrainingStop::request);
+        // An interrupted fit stops at its next batch and keeps it, a live stream after its current
+        // inference, before JShell stops anything.
+        CellRunner runner = new CellRunner(session, new MagicRunner(catalog, session, assist),
+                () -> TrainingStop.request() | LiveStop.request());
         return new Workbench(session, runner, assist);
     }
 

@@ -1,5 +1,10 @@
 package io.tinymlaas.kernel.display;
 
+import io.tinymlaas.live.Link;
+
+import java.util.Map;
+import java.util.function.BiFunction;
+
 /**
  * Where {@link Notebook}'s displays currently go. Kept apart from Notebook so that its static
  * import brings cells only the display functions.
@@ -7,6 +12,9 @@ package io.tinymlaas.kernel.display;
 public final class Displays {
 
     private static volatile DisplaySink sink = DisplaySink.PRINT;
+    private static volatile BiFunction<String, Map<String, ?>, Link> comms = (target, data) -> {
+        throw new IllegalStateException("comms need a notebook: comm(\"" + target + "\", ...) works in a Jupyter kernel only");
+    };
 
     private Displays() {
     }
@@ -14,6 +22,15 @@ public final class Displays {
     /** The kernel connects its displays here at start. */
     public static void connect(DisplaySink kernelSink) {
         sink = kernelSink;
+    }
+
+    /** The kernel connects its comms here: {@link Notebook#comm} opens one through it. */
+    public static void connectComms(BiFunction<String, Map<String, ?>, Link> opener) {
+        comms = opener;
+    }
+
+    static Link openComm(String target, Map<String, ?> data) {
+        return comms.apply(target, data);
     }
 
     static DisplaySink sink() {

@@ -1,5 +1,7 @@
 package io.tinymlaas.kernel.display;
 
+import io.tinymlaas.live.Link;
+
 import javax.imageio.ImageIO;
 import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
@@ -8,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,6 +42,14 @@ public final class Notebook {
     /** Clears this cell's output so far. */
     public static void clearOutput() {
         Displays.sink().clear();
+    }
+
+    /**
+     * Opens a Jupyter comm from the kernel to {@code target}, a comm target the page registered
+     * (messaging spec 5.3); messages both ways are maps. Closing it sends comm_close.
+     */
+    public static Link comm(String target, Map<String, ?> data) {
+        return Displays.openComm(target, data == null ? Map.of() : data);
     }
 
     public static MimeContent html(String html) {

@@ -33,7 +33,7 @@ final class ExecuteHandler implements RequestHandler {
     }
 
     @Override
-    public void handle(WireMessage request, Replier replier) {
+    public void handle(WireMessage request, Replier replier) throws Exception {
         JsonObject content = request.content();
         String code = content.get("code").getAsString();
         boolean silent = content.has("silent") && content.get("silent").getAsBoolean();
@@ -49,7 +49,8 @@ final class ExecuteHandler implements RequestHandler {
             input.addProperty("execution_count", count);
             iopub.publish(request, "execute_input", input);
         }
-        CellResult result = workbench.join().runner().run(count, code);
+        // Comm messages (a drawing pad) are answered while the cell runs.
+        CellResult result = replier.whileRunning(() -> workbench.join().runner().run(count, code));
         scope.streams().flush();
 
         String output = null;

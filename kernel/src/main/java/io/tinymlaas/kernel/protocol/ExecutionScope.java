@@ -32,6 +32,11 @@ public final class ExecutionScope implements DisplaySink {
         current = request;
     }
 
+    /** The execute request whose cell runs now (or ran last). */
+    public WireMessage request() {
+        return current;
+    }
+
     private void stream(String name, String text) {
         JsonObject content = new JsonObject();
         content.addProperty("name", name);

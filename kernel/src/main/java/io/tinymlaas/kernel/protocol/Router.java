@@ -2,6 +2,7 @@ package io.tinymlaas.kernel.protocol;
 
 import com.google.gson.JsonObject;
 import io.tinymlaas.kernel.Workbench;
+import io.tinymlaas.kernel.comm.Comms;
 import io.tinymlaas.kernel.history.HistoryStore;
 import io.tinymlaas.kernel.render.Renderers;
 import io.tinymlaas.kernel.wire.RequestLoop;
@@ -27,7 +28,7 @@ public final class Router implements RequestLoop.Dispatcher {
     private final Map<String, RequestHandler> handlers = new HashMap<>();
 
     public Router(IoPub iopub, ExecutionScope scope, CompletableFuture<Workbench> workbench,
-                  Renderers renderers, HistoryStore history, Shutdown shutdown) {
+                  Renderers renderers, HistoryStore history, Comms comms, Shutdown shutdown) {
         this.iopub = iopub;
         AssistHandlers assist = new AssistHandlers(workbench);
         handlers.put("execute_request", new ExecuteHandler(workbench, scope, iopub, renderers, history));
@@ -50,26 +51,23 @@ public final class Router implements RequestLoop.Dispatcher {
             replier.reply(request, "shutdown_reply", reply);
             shutdown.now(restart);
         });
-        handlers.put("comm_info_request", (request, replier) -> {
-            JsonObject reply = ok();
-            reply.add("comms", new JsonObject());
-            replier.reply(request, "comm_info_reply", reply);
-        });
-        handlers.put("comm_open", (request, replier) -> {
-            // No comm targets yet (widgets come later): close it, as IPython does for unknown targets.
-            JsonObject close = new JsonObject();
-            close.add("comm_id", request.content().get("comm_id"));
-            close.add("data", new JsonObject());
-            iopub.publish(request, "comm_close", close);
-        });
-        handlers.put("comm_msg", (request, replier) -> { });
-        handlers.put("comm_close", (request, replier) -> { });
+        handlers.put("comm_info_request", (request, replier) ->
+                replier.reply(request, "comm_info_reply", comms.info(request.content())));
+        handlers.put("comm_open", (request, replier) -> comms.opened(request));
+        handlers.put("comm_msg", (request, replier) -> comms.message(request));
+        handlers.put("comm_close", (request, replier) -> comms.closed(request));
     }
 
     private static JsonObject ok() {
         JsonObject content = new JsonObject();
         content.addProperty("status", "ok");
         return content;
+    }
+
+    /** Comms are answered while a cell runs: a drawing pad must not wait for a long cell. */
+    @Override
+    public boolean handlesWhileBusy(WireMessage message) {
+        return message.type().startsWith("comm_");
     }
 
     @Override

@@ -33,6 +33,11 @@ public final class Renderers {
         }
     }
 
+    /** Puts {@code renderer} before the others (the kernel's own, such as live views). */
+    public void addFirst(Renderer renderer) {
+        active.add(0, renderer);
+    }
+
     public MimeBundle render(Object value) {
         MimeBundle bundle = new MimeBundle().put("text/plain", text(value));
         for (Renderer renderer : active) {

@@ -4,6 +4,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.zeromq.ZMQ;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,6 +31,11 @@ public final class RequestLoop extends Thread {
         default void abort(WireMessage request, Replier replier) throws Exception {
             dispatch(request, replier);
         }
+
+        /** True for a message handled at once even while a cell runs (comms: a drawing pad answers then too). */
+        default boolean handlesWhileBusy(WireMessage message) {
+            return false;
+        }
     }
 
     /** Sends replies on the socket the request came from. */
@@ -37,8 +49,34 @@ public final class RequestLoop extends Thread {
          * sent before the user saw the error (as "Run All" does), so they must not run on.
          */
         public void abortQueued() {
+            while (!held.isEmpty()) {
+                handle(held.poll(), true);
+            }
             while (poller.poll(0) > 0) {
                 handleNext(true);
+            }
+        }
+
+        /**
+         * Runs {@code work} (a cell) on the worker thread while this loop goes on reading the socket:
+         * messages the dispatcher handles while busy are handled now, the others wait their turn.
+         */
+        public <T> T whileRunning(Callable<T> work) throws Exception {
+            Future<T> result = worker.submit(work);
+            while (!result.isDone()) {
+                if (poller.poll(BUSY_POLL_MILLIS) > 0) {
+                    WireMessage message = receive();
+                    if (message != null && dispatcher.handlesWhileBusy(message)) {
+                        handle(message, false);
+                    } else if (message != null) {
+                        held.add(message);
+                    }
+                }
+            }
+            try {
+                return result.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
             }
         }
 
@@ -60,6 +98,11 @@ public final class RequestLoop extends Thread {
     private final Dispatcher dispatcher;
     private final Replier replier = new Replier();
     private final ZMQ.Poller poller;
+    /** How often a loop waiting for a cell looks whether it ended: the most a reply can be late. */
+    private static final int BUSY_POLL_MILLIS = 5;
+    /** Messages read while a cell ran, in arrival order: they run after it. */
+    private final Deque<WireMessage> held = new ArrayDeque<>();
+    private final ExecutorService worker;
 
     private RequestLoop(String name, KernelSockets sockets, ZMQ.Socket socket, Dispatcher dispatcher) {
         super(name);
@@ -67,6 +110,11 @@ public final class RequestLoop extends Thread {
         this.socket = socket;
         this.dispatcher = dispatcher;
         this.poller = sockets.context().poller(1);
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, name + "-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public static RequestLoop shell(KernelSockets sockets, Dispatcher dispatcher) {
@@ -82,24 +130,35 @@ public final class RequestLoop extends Thread {
         poller.register(socket, ZMQ.Poller.POLLIN);
         // The loop ends with the process: shutdown_request exits the JVM after its reply.
         while (true) {
-            if (poller.poll(-1) > 0) {
+            if (!held.isEmpty()) {
+                handle(held.poll(), false);
+            } else if (poller.poll(-1) > 0) {
                 handleNext(false);
             }
         }
     }
 
     private void handleNext(boolean abort) {
-        WireMessage request;
+        WireMessage request = receive();
+        if (request != null) {
+            handle(request, abort);
+        }
+    }
+
+    /** The next message, or null when it was dropped. */
+    private WireMessage receive() {
         try {
-            request = sockets.codec().decode(KernelSockets.receive(socket));
+            return sockets.codec().decode(KernelSockets.receive(socket));
         } catch (WireCodec.RejectedMessage e) {
             // Without a trustworthy header there is nobody to answer: drop it, say so in the log.
             LOG.warning(getName() + ": dropped a message: " + e.getMessage());
-            return;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, getName() + ": socket failure", e);
-            return;
         }
+        return null;
+    }
+
+    private void handle(WireMessage request, boolean abort) {
         try {
             if (abort) {
                 dispatcher.abort(request, replier);
