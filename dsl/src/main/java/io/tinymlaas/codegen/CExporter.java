@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +26,7 @@ public final class CExporter {
 
     /**
      * Writes model.h, model.c and README.md into {@code dir} (created if needed), and the runtime's
-     * sources into {@code dir/runtime/} when the firmware folder is found (see {@link FirmwareHome}).
+     * sources into {@code dir/runtime/} (from the library's firmware, see {@link FirmwareHome}).
      * All files are replaced together or, when one cannot be written (a full disk), none is.
      */
     public static void export(Graph graph, Path dir) {
@@ -37,10 +36,7 @@ public final class CExporter {
             files.put(dir.resolve("model.h"), header(graph, plan).getBytes(StandardCharsets.UTF_8));
             files.put(dir.resolve("model.c"), source(graph, plan).getBytes(StandardCharsets.UTF_8));
             files.put(dir.resolve("README.md"), readme(graph, plan).getBytes(StandardCharsets.UTF_8));
-            Optional<FirmwareHome> firmware = FirmwareHome.find();
-            if (firmware.isPresent()) {
-                addRuntime(firmware.get().runtime(), dir.resolve("runtime"), files);
-            }
+            addRuntime(FirmwareHome.locate().runtime(), dir.resolve("runtime"), files);
             AtomicFiles.write(files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the C model to " + dir + ": " + e.getMessage()
@@ -183,8 +179,7 @@ public final class CExporter {
 
                 `model.h` / `model.c`: %d int8 ops, %d bytes of parameters (const, in flash), a static arena of
                 %d bytes (RAM). Input %s int8 (%d bytes), output %s int8 (%d bytes). `runtime/` holds the
-                TinyMLaaS runtime they call (plain C99, no malloc; if it is missing, copy `firmware/runtime/`
-                of the TinyMLaaS repository here). `tm_proto.c`, `tm_blob.c`, `tm_cobs.c` and `tm_crc32.c`
+                TinyMLaaS runtime they call (plain C99, no malloc). `tm_proto.c`, `tm_blob.c`, `tm_cobs.c` and `tm_crc32.c`
                 serve the serial protocol and are not needed to run the model.
 
                 ```c

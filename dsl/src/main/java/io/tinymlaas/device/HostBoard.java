@@ -20,7 +20,7 @@ final class HostBoard extends EmulatedBoard {
     }
 
     static HostBoard start() {
-        Path program = FirmwareHome.locate().build("host", "../build/firmware/host/tinyml-host");
+        Path program = FirmwareHome.locate().build("host", "host/tinyml-host");
         return new HostBoard(BoardProcess.start(NAME, List.of(program.toString()), "rebuild it with make -C firmware host"));
     }
 }

@@ -31,9 +31,9 @@ final class QemuBoard extends EmulatedBoard {
 
     static QemuBoard start() {
         FirmwareHome firmware = FirmwareHome.locate();
-        Path elf = firmware.build("mps2", "../build/firmware/mps2/tinyml-mps2.elf");
+        Path elf = firmware.build("mps2", "mps2/tinyml-mps2.elf");
         // QEMU does not notice that the JVM is gone: the watcher ends it when the JVM's pipe closes.
-        Path watch = firmware.build("watch", "../build/firmware/watch/tinyml-watch");
+        Path watch = firmware.build("watch", "watch/tinyml-watch");
         BoardProcess process = BoardProcess.start(NAME, List.of(watch.toString(), "qemu-system-arm",
                 "-M", "mps2-an386", "-nographic", "-monitor", "none", "-icount", "shift=" + ICOUNT_SHIFT,
                 "-kernel", elf.toString(), "-serial", "pty"),
