@@ -68,8 +68,7 @@ public final class Dataset implements Displayable {
             throw new IllegalArgumentException(targets.length + " target values do not make " + n
                     + " targets of shape " + targetShape);
         }
-        return new Dataset("dataset", Samples.ofFloats(shape, inputs), null, List.of(), targets.clone(),
-                targetShape, identity(n), null, null);
+        return regressionNamed("dataset", Samples.ofFloats(shape, inputs), targets.clone(), targetShape);
     }
 
     /**
@@ -95,8 +94,10 @@ public final class Dataset implements Displayable {
                         + " is outside the classes 0.." + (classNames.size() - 1));
             }
         }
-        return new Dataset(name, inputs, labels, List.copyOf(classNames), null, null,
+        Dataset d = new Dataset(name, inputs, labels, List.copyOf(classNames), null, null,
                 identity(labels.length), null, null);
+        d.requireFinite();
+        return d;
     }
 
     /** The same samples, named for display (e.g. "fashion-mnist train"). */
@@ -154,6 +155,36 @@ public final class Dataset implements Displayable {
     /** The shape of one regression target, or (classes,) for classification. */
     public Shape targetShape() {
         return labels != null ? Shape.of(Math.max(1, classes())) : targetShape;
+    }
+
+    /**
+     * Throws when an input or a regression target holds NaN or an infinity, naming the first such
+     * sample. Datasets are checked when made, and {@code fit} checks again: the arrays handed to
+     * {@link #of} are not copied and may have changed since.
+     */
+    public void requireFinite() {
+        float[] x = new float[inputs.shape().size()];
+        int targetSize = targets == null ? 0 : targetShape.size();
+        for (int i = 0; i < size(); i++) {
+            if (!inputs.alwaysFinite()) {
+                inputs.copy(stored(i), x, 0);
+                refuseNonFinite(x, 0, x.length, i, "input", inputs.shape());
+            }
+            if (targets != null) {
+                refuseNonFinite(targets, stored(i) * targetSize, targetSize, i, "target", targetShape);
+            }
+        }
+    }
+
+    private void refuseNonFinite(float[] values, int from, int count, int sample, String what, Shape shape) {
+        for (int k = 0; k < count; k++) {
+            float v = values[from + k];
+            if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException(name + ": sample " + sample + " has " + v + " in its " + what
+                        + " (value " + k + " of " + shape + "): a network cannot learn from it;"
+                        + " drop that sample or fill the gap (e.g. with the column's mean) before training");
+            }
+        }
     }
 
     /** Input {@code i} as a fresh tensor. */
@@ -355,7 +386,9 @@ public final class Dataset implements Displayable {
     }
 
     static Dataset regressionNamed(String name, Samples inputs, float[] targets, Shape targetShape) {
-        return new Dataset(name, inputs, null, List.of(), targets, targetShape, identity(inputs.count()), null, null);
+        Dataset d = new Dataset(name, inputs, null, List.of(), targets, targetShape, identity(inputs.count()), null, null);
+        d.requireFinite();
+        return d;
     }
 
 }

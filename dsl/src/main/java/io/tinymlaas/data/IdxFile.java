@@ -6,6 +6,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -32,8 +35,9 @@ final class IdxFile {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
+            long contentBytes = gzip ? gzipContentBytes(file) : Files.size(file);
             try (DataInputStream in = new DataInputStream(gzip ? new GZIPInputStream(raw, 1 << 16) : raw)) {
-                return read(file, in, rank);
+                return read(file, in, rank, contentBytes);
             }
         } catch (EOFException e) {
             throw new IllegalArgumentException(file + " is truncated: it ends inside the IDX header", e);
@@ -42,7 +46,22 @@ final class IdxFile {
         }
     }
 
-    private static IdxFile read(Path file, DataInputStream in, int rank) throws IOException {
+    /** The uncompressed size a gzip file states in its last 4 bytes (little-endian, modulo 2^32). */
+    private static long gzipContentBytes(Path file) throws IOException {
+        try (SeekableByteChannel c = Files.newByteChannel(file)) {
+            if (c.size() < 4) {
+                return 0;
+            }
+            ByteBuffer trailer = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+            c.position(c.size() - 4);
+            while (trailer.hasRemaining() && c.read(trailer) > 0) {
+                // read the 4 bytes
+            }
+            return trailer.getInt(0) & 0xFFFFFFFFL;
+        }
+    }
+
+    private static IdxFile read(Path file, DataInputStream in, int rank, long contentBytes) throws IOException {
         int magic = in.readInt();
         int expected = (UNSIGNED_BYTE << 8) | rank;
         if (magic != expected) {
@@ -61,6 +80,11 @@ final class IdxFile {
         }
         if (total > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException(file + " declares " + total + " values, more than one array holds");
+        }
+        long present = contentBytes - 4L * (rank + 1);
+        if (total > present) {   // checked before allocating: a lying header must not cost gigabytes
+            throw new IllegalArgumentException(file + " is truncated or its header is wrong: it declares " + describe(dims)
+                    + " = " + total + " bytes of data, but the file holds " + Math.max(0, present) + " after its header");
         }
         byte[] values = new byte[(int) total];
         int read = in.readNBytes(values, 0, values.length);

@@ -24,6 +24,11 @@ abstract class Samples {
     /** Writes sample {@code i}'s {@code shape.size()} floats into {@code dst} from {@code offset}. */
     abstract void copy(int i, float[] dst, int offset);
 
+    /** Whether every value is finite by construction (bytes): then nobody needs to look. */
+    boolean alwaysFinite() {
+        return false;
+    }
+
     /** Unsigned bytes, scaled by 1/255. */
     static Samples ofUnsignedBytes(Shape shape, byte[] data) {
         int size = shape.size();
@@ -34,6 +39,11 @@ abstract class Samples {
                 for (int k = 0; k < size; k++) {
                     dst[offset + k] = (data[from + k] & 0xff) * (1f / 255f);
                 }
+            }
+
+            @Override
+            boolean alwaysFinite() {
+                return true;
             }
         };
     }

@@ -4,6 +4,7 @@ import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.Tensor;
 import io.tinymlaas.graph.GraphBuilder.Lowered;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,12 +14,17 @@ import java.util.List;
  * ReLU's).
  */
 final class Calibration {
+    /** Beyond this magnitude, int8 steps are too coarse for any data a model was trained on. */
+    private static final float ABSURD = 1e6f;
+
     private final float[] min;
     private final float[] max;
+    private final List<String> warnings;
 
-    private Calibration(float[] min, float[] max) {
+    private Calibration(float[] min, float[] max, List<String> warnings) {
         this.min = min;
         this.max = max;
+        this.warnings = warnings;
     }
 
     static Calibration observe(Model model, Lowered lowered, Dataset calibration) {
@@ -44,7 +50,37 @@ final class Calibration {
             min[t] = layerMin[point];
             max[t] = layerMax[point];
         }
-        return new Calibration(min, max);
+        return new Calibration(min, max, warnings(layers, layerMin, layerMax));
+    }
+
+    /**
+     * What makes the observed ranges a poor basis for int8: calibration inputs that are all one value,
+     * a layer output that is always 0 (its scale falls back to 1.0), values so large that int8 steps
+     * lose everything. Point 0 is the input, point i + 1 the output of layer i.
+     */
+    private static List<String> warnings(List<Layer> layers, float[] min, float[] max) {
+        List<String> warnings = new ArrayList<>();
+        if (min[0] == max[0]) {
+            warnings.add("every calibration input value is " + min[0] + ": the int8 ranges come from a single point;"
+                    + " calibrate with a few hundred varied training samples, e.g. data.train().take(500)");
+        }
+        for (int p = 0; p < min.length; p++) {
+            String what = p == 0 ? "the model input" : "the output of layer " + layers.get(p - 1).name();
+            float magnitude = Math.max(Math.abs(min[p]), Math.abs(max[p]));
+            if (magnitude > ABSURD) {
+                warnings.add(what + " reaches " + magnitude + " on the calibration data: int8 steps of "
+                        + magnitude / 128 + " lose everything; calibrate with data scaled as for training");
+            } else if (p > 0 && min[0] != max[0] && Math.max(max[p], 0f) - Math.min(min[p], 0f) == 0f) {
+                warnings.add(what + " is always 0 on the calibration data: its int8 scale falls back to 1.0;"
+                        + " calibrate with more varied training samples");
+            }
+        }
+        return warnings;
+    }
+
+    /** Why these ranges may make a poor int8 model; empty when they look sound. */
+    List<String> warnings() {
+        return warnings;
     }
 
     private static void widen(float[] min, float[] max, int point, float[] values, String what) {

@@ -31,8 +31,8 @@ public final class Conv2D extends WindowedLayer implements Weighted {
     }
 
     @Override
-    public int params() {
-        return patch * filters + filters;
+    public long params() {
+        return (long) patch * filters + filters;
     }
 
     @Override

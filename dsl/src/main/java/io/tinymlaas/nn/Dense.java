@@ -30,8 +30,8 @@ public final class Dense extends Layer implements Weighted {
     }
 
     @Override
-    public int params() {
-        return in * out + out;
+    public long params() {
+        return (long) in * out + out;
     }
 
     @Override

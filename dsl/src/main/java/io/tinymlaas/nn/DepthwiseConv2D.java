@@ -26,8 +26,8 @@ public final class DepthwiseConv2D extends WindowedLayer implements Weighted {
     }
 
     @Override
-    public int params() {
-        return kernelSize() + channels;
+    public long params() {
+        return (long) kernelSize() + channels;
     }
 
     @Override

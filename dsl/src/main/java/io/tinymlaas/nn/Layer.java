@@ -36,7 +36,7 @@ public abstract class Layer {
     }
 
     /** Number of trainable parameters (weights and biases). */
-    public int params() {
+    public long params() {
         return 0;
     }
 

@@ -16,7 +16,6 @@ import io.tinymlaas.quant.Quantizer;
 import io.tinymlaas.report.SizeReport;
 import io.tinymlaas.report.SizeReportable;
 import io.tinymlaas.target.Target;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -55,6 +54,9 @@ public final class Model implements Displayable, SizeReportable, FloatModel {
 
     /** An empty model taking inputs of {@code input} (e.g. Shape.of(28, 28, 1), or Shape.of(1)). */
     public static Model sequential(Shape input) {
+        if (input == null) {
+            throw new IllegalArgumentException("Model.sequential needs the input shape, e.g. Shape.of(28, 28, 1) or data.shape()");
+        }
         return new Model(input);
     }
 
@@ -151,8 +153,8 @@ public final class Model implements Displayable, SizeReportable, FloatModel {
     }
 
     /** Trainable parameters of all layers. */
-    public int params() {
-        int n = 0;
+    public long params() {
+        long n = 0;
         for (Layer l : layers) {
             n += l.params();
         }
@@ -172,7 +174,7 @@ public final class Model implements Displayable, SizeReportable, FloatModel {
     public Table summary() {
         StringColumn name = StringColumn.create("layer");
         StringColumn shape = StringColumn.create("output shape");
-        IntColumn params = IntColumn.create("params");
+        LongColumn params = LongColumn.create("params");
         LongColumn macs = LongColumn.create("MACs");
         for (Layer l : layers) {
             name.append(l.name());
@@ -216,8 +218,10 @@ public final class Model implements Displayable, SizeReportable, FloatModel {
             throw new IllegalArgumentException("cannot fit on " + data.name() + ": the dataset is empty");
         }
         checkData(data);
+        data.requireFinite();
         if (fit.validationData() != null) {
             checkData(fit.validationData());
+            fit.validationData().requireFinite();
         }
         if (network == null) {
             build(fit.seedValue());
@@ -283,6 +287,7 @@ public final class Model implements Displayable, SizeReportable, FloatModel {
         network();
         Lowered lowered = lowered().requireFused();
         Calibration ranges = Calibration.observe(this, lowered, calibration);
+        ranges.warnings().forEach(w -> System.err.println("warning: " + w));
         QuantizedModel q = Quantizer.quantize(lowered, ranges.min(), ranges.max());
         TinyML.session().lastQuantized(q);
         return q;
@@ -356,7 +361,7 @@ public final class Model implements Displayable, SizeReportable, FloatModel {
 
     private void build(long initSeed) {
         requireLayers();
-        float[] params = new float[params()];
+        float[] params = new float[checkedParams()];
         SplittableRandom rng = new SplittableRandom(initSeed);
         int offset = 0;
         for (int i = 0; i < layers.size(); i++) {
@@ -364,9 +369,22 @@ public final class Model implements Displayable, SizeReportable, FloatModel {
             l.bind(params, offset);
             boolean reluNext = i + 1 < layers.size() && layers.get(i + 1).fusedActivation() != FusedActivation.NONE;
             l.initialize(rng.split(), reluNext);
-            offset += l.params();
+            offset += (int) l.params();
         }
         network = new Network(List.copyOf(layers), params);
+    }
+
+    /** The parameter count, refused with the model's size when its float32 weights cannot be held here. */
+    private int checkedParams() {
+        long params = params();
+        long bytes = 4 * params;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (params > Integer.MAX_VALUE - 8 || bytes > heap) {
+            throw new IllegalArgumentException(String.format("the model has %,d parameters (%,d MB of float32 weights),"
+                    + " more than %s: use fewer units or filters, or pool before flatten()", params, bytes >> 20,
+                    params > Integer.MAX_VALUE - 8 ? "a Java array holds (2^31)" : String.format("this JVM's heap (%,d MB)", heap >> 20)));
+        }
+        return (int) params;
     }
 
     private Model add(Layer layer) {

@@ -108,6 +108,14 @@ public final class QuantizedModel implements Displayable, SizeReportable {
         if (!data.isClassification()) {
             throw new IllegalArgumentException(data.name() + " has regression targets: int8 evaluation counts correct labels");
         }
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("cannot evaluate on " + data.name() + ": the dataset is empty");
+        }
+        TensorSpec out = graph.tensors().get(graph.output());
+        if (out.shape().rank() != 1 || data.classes() > out.shape().size()) {
+            throw new IllegalArgumentException(data.name() + " has labels 0.." + (data.classes() - 1) + " but the model outputs "
+                    + out.shape() + ": evaluate on data with the labels the model was trained for");
+        }
         int correct = 0;
         for (int i = 0; i < data.size(); i++) {
             correct += predict(data.input(i)).label() == data.label(i) ? 1 : 0;

@@ -187,4 +187,24 @@ class DatasetTest {
         }
         assertNotEquals(DatasetFiles.cacheRoot(), null);
     }
+
+    @Test
+    void refusesNaNAndInfinityNamingTheSample() {
+        float[][] x = {{0.1f, 0.2f}, {0.3f, Float.NaN}, {0.5f, 0.6f}};
+        var e = assertThrows(IllegalArgumentException.class, () -> Dataset.of(Shape.of(2), x, new int[] {0, 1, 0}));
+        assertTrue(e.getMessage().startsWith("dataset: sample 1 has NaN in its input (value 1 of (2,))"), e.getMessage());
+        float[] targets = {1f, Float.POSITIVE_INFINITY};
+        var t = assertThrows(IllegalArgumentException.class,
+                () -> Dataset.regression(Shape.of(1), new float[] {0f, 1f}, Shape.of(1), targets));
+        assertTrue(t.getMessage().contains("sample 1 has Infinity in its target"), t.getMessage());
+    }
+
+    @Test
+    void requireFiniteSeesValuesChangedAfterTheDatasetWasMade() {
+        float[] x = {0.1f, 0.2f, 0.3f};
+        Dataset d = Dataset.of(Shape.of(1), x, new int[] {0, 1, 0});
+        x[2] = Float.NEGATIVE_INFINITY;
+        var e = assertThrows(IllegalArgumentException.class, () -> d.shuffle(1).take(3).requireFinite());
+        assertTrue(e.getMessage().contains("has -Infinity in its input"), e.getMessage());
+    }
 }

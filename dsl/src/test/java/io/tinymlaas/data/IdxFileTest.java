@@ -47,10 +47,26 @@ class IdxFileTest {
         Path cut = write("cut", java.util.Arrays.copyOf(images, images.length - 3), true);
         Path labels = write("labels", labels(new byte[]{0, 1}), false);
         var e = assertThrows(IllegalArgumentException.class, () -> Datasets.idx(cut, labels));
-        assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains("8 bytes of data, but only 5"), e.getMessage());
+        assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains("8 bytes of data, but the file holds 5"), e.getMessage());
         Path header = write("header", new byte[]{0, 0, 8, 3, 0}, false);
         var h = assertThrows(IllegalArgumentException.class, () -> Datasets.idx(header, labels));
         assertTrue(h.getMessage().contains("truncated"), h.getMessage());
+    }
+
+    /** A header declaring 1.6 GB in a file of a few bytes is refused before anything that large is allocated. */
+    @Test
+    void refusesALyingHeaderBeforeAllocating() throws IOException {
+        Path labels = write("labels", labels(new byte[]{0}), false);
+        for (boolean gzip : new boolean[] {false, true}) {
+            Path lying = write("lying" + gzip, images(40_000, 40_000, 1, new byte[16]), gzip);
+            var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long before = threads.getCurrentThreadAllocatedBytes();
+            var e = assertThrows(IllegalArgumentException.class, () -> Datasets.idx(lying, labels));
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertTrue(e.getMessage().contains("declares 40000x40000x1 = 1600000000 bytes of data, but the file holds 16"),
+                    e.getMessage());
+            assertTrue(allocated < 64L << 20, "allocated " + allocated + " bytes");
+        }
     }
 
     @Test

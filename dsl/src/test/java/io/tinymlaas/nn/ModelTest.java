@@ -42,7 +42,7 @@ class ModelTest {
         assertEquals(2, dw.strideH());
         assertEquals(Shape.of(1, 1, 4), layers.get(4).outputShape());
         assertEquals(4 * 5 + 5, layers.get(7).params());
-        assertEquals(m.params(), m.summary().intColumn("params").sum(), 0);
+        assertEquals(m.params(), m.summary().longColumn("params").sum(), 0);
         assertTrue(m.toHtml().contains("depthwise_conv2d"));
     }
 
@@ -126,5 +126,36 @@ class ModelTest {
         Files.write(newer, bytes);
         var version = assertThrows(IllegalArgumentException.class, () -> Model.load(newer));
         assertTrue(version.getMessage().contains("version 9"), version.getMessage());
+    }
+
+    @Test
+    void fitNamesTheSampleWithNaNInsteadOfBlamingTheLearningRate() {
+        float[] x = new float[40];
+        int[] y = new int[20];
+        for (int i = 0; i < 40; i++) {
+            x[i] = i / 40f;
+        }
+        Dataset d = Dataset.of(Shape.of(2), x, y);
+        x[13] = Float.NaN;   // sample 6, changed after the dataset was made
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Model.sequential(Shape.of(2)).dense(2).softmax().fit(d, Fit.epochs(1).batch(4)));
+        assertTrue(e.getMessage().startsWith("dataset: sample 6 has NaN in its input (value 1 of (2,))"), e.getMessage());
+    }
+
+    @Test
+    void sequentialWithoutAShapeIsRefusedAtOnce() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Model.sequential(null));
+        assertTrue(e.getMessage().contains("needs the input shape"), e.getMessage());
+    }
+
+    @Test
+    void countsParametersBeyondTwoBillionAndRefusesAModelTooLargeBeforeAllocating() {
+        Model huge = Model.sequential(Shape.of(100_000)).dense(100_000);
+        assertEquals(10_000_100_000L, huge.params());
+        assertEquals(10_000_100_000L, huge.summary().longColumn("params").sum(), 0);
+        Dataset one = Dataset.of(Shape.of(100_000), new float[100_000], new int[] {0});
+        var e = assertThrows(IllegalArgumentException.class, () -> huge.fit(one, Fit.epochs(1)));
+        assertTrue(e.getMessage().startsWith("the model has 10,000,100,000 parameters (38,147 MB of float32 weights), more than"),
+                e.getMessage());
     }
 }

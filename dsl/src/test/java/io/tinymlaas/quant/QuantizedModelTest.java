@@ -121,4 +121,44 @@ class QuantizedModelTest {
         assertTrue(c.toHtml().contains("lowest SQNR"), c.toHtml());
         assertTrue(c.worst().sqnrDb() <= c.layers().get(1).sqnrDb());
     }
+
+    @Test
+    void evaluateRefusesLabelsTheModelDoesNotHaveAndEmptyData() {
+        int classes = q.graph().tensors().get(q.graph().output()).shape().size();
+        Dataset beyond = Dataset.of(data.shape(), new float[][] {new float[data.shape().size()]}, new int[] {classes + 2});
+        var e = assertThrows(IllegalArgumentException.class, () -> q.evaluate(beyond));
+        assertTrue(e.getMessage().contains("has labels 0.." + (classes + 2) + " but the model outputs (" + classes + ",)"),
+                e.getMessage());
+        var empty = assertThrows(IllegalArgumentException.class, () -> q.evaluate(data.take(0)));
+        assertEquals("cannot evaluate on dataset: the dataset is empty", empty.getMessage());
+    }
+
+    @Test
+    void warnsWhenCalibrationDataIsConstantOrAbsurd() {
+        int n = data.shape().size();
+        float[][] constant = {new float[n], new float[n]};
+        float[][] absurd = {new float[n], new float[n]};
+        java.util.Arrays.fill(absurd[1], 1e30f);
+        java.util.Arrays.fill(absurd[0], -1e30f);
+        String constantWarnings = stderrOf(() -> model.quantize(Dataset.of(data.shape(), constant, new int[2])));
+        assertTrue(constantWarnings.contains("warning: every calibration input value is 0.0"), constantWarnings);
+        String absurdWarnings = stderrOf(() -> QuantizerTest.everyLayerModel()
+                .quantize(Dataset.of(data.shape(), absurd, new int[2])));
+        assertTrue(absurdWarnings.contains("warning: the model input reaches 1.0E30 on the calibration data"), absurdWarnings);
+        assertEquals("", stderrOf(() -> model.quantize(data)));
+    }
+
+    private static String stderrOf(Runnable r) {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            r.run();
+        } catch (IllegalArgumentException e) {
+            System.err.println("refused: " + e.getMessage());
+        } finally {
+            System.setErr(saved);
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }
