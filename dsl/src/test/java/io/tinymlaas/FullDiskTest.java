@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -142,30 +143,29 @@ class FullDiskTest {
         }
     }
 
+    /** Writes {@code file} with {@code first}, fills the disk, and checks that {@code second} fails and changes nothing. */
+    private static Path assertAFullDiskKeepsTheFile(String name, Consumer<Path> first, Consumer<Path> second) throws IOException {
+        Path file = mountPoint.resolve(name);
+        first.accept(file);
+        fillLeaving(0);
+        assertUnchangedAfterFailure(() -> second.accept(file));
+        return file;
+    }
+
     @Test
     void quantizedModelSaveOnAFullDiskKeepsThePreviousModel() throws IOException {
-        Path file = mountPoint.resolve("model.tmq");
-        first.save(file);
-        fillLeaving(0);
-        assertUnchangedAfterFailure(() -> second.save(file));
+        Path file = assertAFullDiskKeepsTheFile("model.tmq", first::save, second::save);
         assertArrayEquals(first.predictRaw(new byte[INPUT.size()]), QuantizedModel.load(file).predictRaw(new byte[INPUT.size()]));
     }
 
     @Test
     void modelSaveOnAFullDiskKeepsThePreviousModel() throws IOException {
-        Path file = mountPoint.resolve("model.tmm");
-        firstFloat.save(file);
-        fillLeaving(0);
-        assertUnchangedAfterFailure(() -> secondFloat.save(file));
-        Model.load(file);
+        Model.load(assertAFullDiskKeepsTheFile("model.tmm", firstFloat::save, secondFloat::save));
     }
 
     @Test
     void blobExportOnAFullDiskKeepsThePreviousBlob() throws IOException {
-        Path file = mountPoint.resolve("model.tmb");
-        first.exportBlob(file);
-        fillLeaving(0);
-        assertUnchangedAfterFailure(() -> second.exportBlob(file));
+        assertAFullDiskKeepsTheFile("model.tmb", first::exportBlob, second::exportBlob);
     }
 
     @Test
