@@ -19,6 +19,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** The largest model blob the broker passes on (a board's blob buffer is smaller). */
     static final int MAX_MESSAGE_BYTES = 4 << 20;
 
+    /** Moquette logs every start, stop and session at INFO; kept here so the level holds (loggers are weakly held). */
+    private static final java.util.logging.Logger MOQUETTE_LOG = java.util.logging.Logger.getLogger("io.moquette");
+
     private final io.moquette.broker.Server server;
     private final int port;
 
@@ -40,6 +43,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new FleetException("the embedded broker needs io.moquette:moquette-broker (0.17) on the class path;"
                     + " add it, or connect to any MQTT broker: Fleet.connect(\"mqtt://host:1883\")");
         }
+        MOQUETTE_LOG.setLevel(java.util.logging.Level.WARNING);
         int chosen = port == 0 ? freePort() : port;
         try {
             Files.createDirectories(dataDir);

@@ -3,6 +3,9 @@ package io.tinymlaas.fleet;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
+import io.tinymlaas.Displayable;
+import io.tinymlaas.Html;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +16,7 @@ import java.util.Map;
  * board to the model it ran before (null: none).
  */
 public record RolloutState(String model, Map<String, String> previous, List<String> canaries, List<String> devices,
-                           String phase, String message, String updated) {
+                           String phase, String message, String updated) implements Displayable {
     private static final Gson JSON = new GsonBuilder().serializeNulls().create();
 
     static RolloutState parse(byte[] json) {
@@ -30,5 +33,22 @@ public record RolloutState(String model, Map<String, String> previous, List<Stri
 
     byte[] toJson() {
         return JSON.toJson(this).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "rollout of model " + model + " to " + devices.size() + " boards (" + canaries.size() + " canaries): "
+                + phase + (message.isEmpty() ? "" : ", " + message) + ", updated " + updated;
+    }
+
+    @Override
+    public String toHtml() {
+        StringBuilder rows = new StringBuilder("<table>");
+        rows.append(Html.row("phase", phase)).append(Html.row("boards", String.join(", ", devices)))
+                .append(Html.row("canaries", String.join(", ", canaries)))
+                .append(Html.row("models before", String.join(", ", new java.util.TreeSet<>(
+                        previous.values().stream().map(v -> v == null ? "none" : v).toList()))))
+                .append(Html.row("updated", updated));
+        return Html.card("Last rollout: model " + model, message.isEmpty() ? phase : message, rows.append("</table>").toString());
     }
 }
