@@ -112,7 +112,7 @@ public final class NetworkBoards implements AutoCloseable {
         }
 
         public NetworkBoards start() {
-            Path program = FirmwareHome.locate().build("net", "../build/firmware/net/tinyml-net");
+            Path program = FirmwareHome.locate().build("net", "net/tinyml-net");
             try {
                 NetworkBoards boards = new NetworkBoards(this, program, Files.createTempDirectory("tinyml-net-"));
                 Runtime.getRuntime().addShutdownHook(boards.stopAtExit);
