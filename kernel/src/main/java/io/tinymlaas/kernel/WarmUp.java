@@ -1,6 +1,5 @@
 package io.tinymlaas.kernel;
 
-import io.tinymlaas.kernel.eval.CellResult;
 import io.tinymlaas.kernel.render.Renderers;
 
 import java.util.List;
@@ -30,10 +29,7 @@ final class WarmUp {
         Renderers renderers = new Renderers();
         int count = 0;
         for (String cell : CELLS) {
-            CellResult result = workbench.runner().run(++count, cell);
-            if (result.hasValue()) {
-                renderers.render(result.value());
-            }
+            workbench.runner().run(++count, cell, renderers::render);
         }
         workbench.assist().complete("Math.ab", 7);
         workbench.assist().inspect("Math.max", 8);

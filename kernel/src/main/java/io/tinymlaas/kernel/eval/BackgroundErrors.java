@@ -1,12 +1,9 @@
 package io.tinymlaas.kernel.eval;
 
-import java.lang.reflect.InvocationTargetException;
-
 /**
- * The thread group that cells run under. JShell's local engine installs a global uncaught-exception
- * handler that keeps only its own snippet's failures and silently drops every other one, so a
- * thread started by a cell could die unseen. Threads of a cell belong to a child of this group:
- * their failures are printed to the cell's stderr; JShell's own are passed on to JShell.
+ * The thread group that cells run under (each snippet in a child group, see {@link CellWorker}).
+ * A thread started by a cell that dies of an exception would otherwise die unseen in the kernel's
+ * log: its failure is printed to the cell's stderr instead. A stopped thread dies silently.
  */
 final class BackgroundErrors extends ThreadGroup {
 
@@ -18,9 +15,7 @@ final class BackgroundErrors extends ThreadGroup {
 
     @Override
     public void uncaughtException(Thread thread, Throwable error) {
-        if (error instanceof InvocationTargetException || error instanceof ThreadDeath
-                || error instanceof ReflectiveOperationException) {
-            super.uncaughtException(thread, error);
+        if (error instanceof ThreadDeath) {
             return;
         }
         StringBuilder message = new StringBuilder("Exception in thread \"" + thread.getName() + "\": " + error);

@@ -6,18 +6,25 @@ import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
- * JShell's in-process engine, keeping the real object behind a variable. JShell itself only
- * hands out {@code toString()} of values; displays and magics need the object.
+ * JShell's in-process engine, keeping the real object behind a variable (JShell itself only hands
+ * out {@code toString()} of values; displays and magics need the object), and running each snippet
+ * on a {@link CellWorker} thread that an interrupt stops or, when it is stuck in I/O, leaves behind.
  */
 final class CapturingExecutionControl extends LocalExecutionControl {
 
+    private final CellWorker worker = new CellWorker();
     private Object lastValue;
+    private Field lastField;
+
+    CellWorker worker() {
+        return worker;
+    }
 
     /** Reads a snippet variable's object; JShell calls this from {@code JShell.varValue}. */
     @Override
@@ -27,25 +34,56 @@ final class CapturingExecutionControl extends LocalExecutionControl {
             // The snippet's wrapper class is not public to us; JShell's own read does the same.
             field.setAccessible(true);
             lastValue = field.get(null);
+            lastField = field;
             return "";
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new InternalException("cannot read " + varName + ": " + e);
         }
     }
 
-    /** Runs the snippet from a thread of {@link BackgroundErrors}, so threads it starts report their failures. */
+    /**
+     * Runs the snippet on a worker thread. Its value's text is not made here: the kernel renders
+     * the real object later, where an interrupt reaches a {@code toString()} that hangs or throws.
+     */
     @Override
     protected String invoke(Method doit) throws Exception {
-        if (Thread.currentThread().getThreadGroup() == BackgroundErrors.GROUP) {
-            return super.invoke(doit);
-        }
-        FutureTask<String> task = new FutureTask<>(() -> CapturingExecutionControl.super.invoke(doit));
-        Thread invoker = new Thread(BackgroundErrors.GROUP, task, "cell");
-        invoker.start();
         try {
-            return task.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
+            worker.run("cell", () -> doit.invoke(null));
+            return "";
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof ThreadDeath) {
+                throw new StoppedException();
+            }
+            throw e;
+        } catch (ThreadDeath e) {
+            throw new StoppedException();
+        } catch (CellWorker.LeftBehind e) {
+            // Thrown as the snippet's exception, so that JShell maps its frames to snippet lines.
+            throw new InvocationTargetException(e);
+        } catch (Exception e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new InvocationTargetException(e);
+        }
+    }
+
+    /** JShell's stop: ends the running snippet (see {@link CellWorker#stop()}). */
+    @Override
+    public void stop() {
+        worker.stop();
+    }
+
+    /** Lets go of the object behind the variable read last (a dropped temporary): its class lives on. */
+    void clearLastVariable() {
+        try {
+            // Primitives hold no object to let go of.
+            if (lastField != null && !lastField.getType().isPrimitive() && !Modifier.isFinal(lastField.getModifiers())) {
+                lastField.set(null, null);
+            }
+        } catch (IllegalAccessException | RuntimeException e) {
+            // Not ours to clear: the value stays, as it would in JShell.
+        } finally {
+            lastField = null;
         }
     }
 

@@ -1,14 +1,17 @@
 package io.tinymlaas.kernel.eval;
 
 import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.VarSnippet;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * Runs a cell: its magic lines and its Java snippets in order, stopping at the first error. The
@@ -29,6 +32,8 @@ public final class CellRunner {
     /** Counts cells run, so that a late stop never reaches the cell after the interrupted one. */
     private final AtomicInteger cellsStarted = new AtomicInteger();
     private volatile boolean running;
+    /** The cell a stopper thread is working on (0: none), so repeated interrupts add no threads. */
+    private final AtomicInteger stoppingCell = new AtomicInteger();
     private final BooleanSupplier politeStop;
 
     public CellRunner(JShellSession session, MagicHandler magics) {
@@ -49,13 +54,35 @@ public final class CellRunner {
 
     /** Runs {@code code} as cell number {@code cell} (its execution count). */
     public CellResult run(int cell, String code) {
+        return run(cell, code, value -> value);
+    }
+
+    /**
+     * Runs {@code code} as cell number {@code cell} and turns its value into what the notebook
+     * shows with {@code present}, on a worker thread too: an interrupt reaches a {@code toString()}
+     * that hangs, and whatever it throws (even a StackOverflowError) is the cell's error.
+     */
+    public CellResult run(int cell, String code, Function<Object, ?> present) {
         stopRequested = false;
         cellsStarted.incrementAndGet();
         running = true;
         try {
-            return runSegments(cell, code);
+            CellResult result = runSegments(cell, code);
+            return result.hasValue() ? present(cell, result.value(), present) : result;
         } finally {
             running = false;
+        }
+    }
+
+    private CellResult present(int cell, Object value, Function<Object, ?> present) {
+        try {
+            return CellResult.value(session.runUserCode(() -> present.apply(value)));
+        } catch (ThreadDeath e) {
+            return CellResult.failed(errors.interrupted(cell, 0));
+        } catch (CellWorker.LeftBehind e) {
+            return CellResult.failed(errors.leftBehind(cell, e.getStackTrace()));
+        } catch (Throwable t) {
+            return CellResult.failed(errors.unshowable(cell, t));
         }
     }
 
@@ -67,42 +94,58 @@ public final class CellRunner {
             } else {
                 result = runJava(cell, segment);
             }
-            if (stopRequested) {
-                return CellResult.failed(errors.interrupted(cell, segment.firstLine()));
-            }
             if (result.failed()) {
                 return result;
+            }
+            if (stopRequested) {
+                return CellResult.failed(errors.interrupted(cell, segment.firstLine()));
             }
         }
         return result;
     }
 
-    /** Stops the running cell; it ends with an "Interrupted" error and later snippets do not run. */
+    /**
+     * Stops the running cell; it ends with an "Interrupted" error and later snippets do not run.
+     * One stopper works per cell, however many interrupts arrive.
+     */
     public void interrupt() {
         stopRequested = true;
         int interrupted = cellsStarted.get();
-        // The interrupt may come while JShell still compiles, before there is code to stop:
-        // keep stopping until this cell is over.
+        if (stoppingCell.getAndSet(interrupted) == interrupted) {
+            return;
+        }
         Thread stopper = new Thread(() -> {
-            // First ask: work that stops cooperatively (fit, keeping its last finished batch) ends cleanly.
-            if (politeStop.getAsBoolean()) {
-                long deadline = System.nanoTime() + POLITE_MILLIS * 1_000_000L;
-                while (running && cellsStarted.get() == interrupted && System.nanoTime() < deadline) {
-                    if (!pause()) {
-                        return;
-                    }
-                }
-            }
-            // Then stop whatever is still running, even a busy loop.
-            while (running && stopRequested && cellsStarted.get() == interrupted) {
-                session.stop();
-                if (!pause()) {
-                    return;
-                }
+            try {
+                stopUntilOver(interrupted);
+            } finally {
+                stoppingCell.compareAndSet(interrupted, 0);
             }
         }, "cell-stopper");
         stopper.setDaemon(true);
         stopper.start();
+    }
+
+    /**
+     * The interrupt may come while JShell still compiles, before there is code to stop: keep
+     * stopping until this cell is over. A thread that does not stop is left behind by the session.
+     */
+    private void stopUntilOver(int interrupted) {
+        // First ask: work that stops cooperatively (fit, keeping its last finished batch) ends cleanly.
+        if (politeStop.getAsBoolean()) {
+            long deadline = System.nanoTime() + POLITE_MILLIS * 1_000_000L;
+            while (running && cellsStarted.get() == interrupted && System.nanoTime() < deadline) {
+                if (!pause()) {
+                    return;
+                }
+            }
+        }
+        // Then stop whatever is still running, even a busy loop.
+        while (running && stopRequested && cellsStarted.get() == interrupted) {
+            session.stop();
+            if (!pause()) {
+                return;
+            }
+        }
     }
 
     private static boolean pause() {
@@ -122,8 +165,11 @@ public final class CellRunner {
                 return CellResult.failed(errors.interrupted(cell, firstLine));
             }
             List<SnippetEvent> events = session.eval(piece.source());
+            events.stream().filter(event -> event.causeSnippet() == null)
+                    .forEach(event -> origins.record(event.snippet().id(), cell, firstLine));
             if (stopRequested) {
-                return CellResult.failed(errors.interrupted(cell, firstLine));
+                return CellResult.failed(leftBehind(events).map(stack -> errors.leftBehind(cell, stack))
+                        .orElseGet(() -> errors.interrupted(cell, firstLine)));
             }
             result = CellResult.nothing();
             for (SnippetEvent event : events) {
@@ -131,7 +177,6 @@ public final class CellRunner {
                     continue;
                 }
                 Snippet snippet = event.snippet();
-                origins.record(snippet.id(), cell, firstLine);
                 if (event.status() == Snippet.Status.REJECTED) {
                     return CellResult.failed(errors.compileError(
                             session.diagnostics(snippet), piece.source(), cell, firstLine));
@@ -150,11 +195,19 @@ public final class CellRunner {
         return result;
     }
 
+    /** Where the snippet's thread was blocked when an interrupt left it behind (its frames in cell lines). */
+    private static Optional<StackTraceElement[]> leftBehind(List<SnippetEvent> events) {
+        return events.stream().map(SnippetEvent::exception)
+                .filter(e -> e instanceof EvalException eval
+                        && eval.getExceptionClassName().equals(CellWorker.LeftBehind.class.getName()))
+                .map(Throwable::getStackTrace).findFirst();
+    }
+
     /** The value to show when the snippet is an expression; declarations and statements show none. */
     private CellResult valueOf(Snippet snippet) {
         if (snippet instanceof VarSnippet var
                 && var.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-            return CellResult.value(session.value(var));
+            return CellResult.value(session.takeTemporary(var));
         }
         if (snippet instanceof ExpressionSnippet expression
                 && expression.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {

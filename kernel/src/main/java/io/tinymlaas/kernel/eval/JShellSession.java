@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
@@ -66,9 +67,17 @@ public final class JShellSession implements AutoCloseable {
         shell.eval("void tinymlWarmUp() { }").forEach(event -> shell.drop(event.snippet()));
     }
 
-    /** Stops the running snippet; JShell's local engine ends even a busy loop. */
+    /**
+     * Stops the running snippet or rendering, even a busy loop; called repeatedly, it leaves a
+     * thread blocked in native I/O behind (see {@link CellWorker}).
+     */
     public void stop() {
-        shell.stop();
+        engine.control().worker().stop();
+    }
+
+    /** Runs user code that is not a snippet (a value's toString) where {@link #stop()} reaches it. */
+    <T> T runUserCode(Callable<T> code) throws Throwable {
+        return engine.control().worker().run("cell-value", code);
     }
 
     public List<String> variableNames() {
@@ -88,6 +97,21 @@ public final class JShellSession implements AutoCloseable {
         synchronized (engine) {
             shell.varValue(snippet);
             return engine.control().takeLastValue();
+        }
+    }
+
+    /**
+     * The value of an expression's temporary variable ($1, $2…), which is then dropped and
+     * cleared. JShell imports every live variable into each new snippet, so thousands of kept
+     * temporaries made each cell compile slower and hold more memory than the one before.
+     */
+    Object takeTemporary(VarSnippet snippet) {
+        synchronized (engine) {
+            shell.varValue(snippet);
+            Object value = engine.control().takeLastValue();
+            shell.drop(snippet);
+            engine.control().clearLastVariable();
+            return value;
         }
     }
 

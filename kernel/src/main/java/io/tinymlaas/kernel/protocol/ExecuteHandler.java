@@ -34,10 +34,11 @@ final class ExecuteHandler implements RequestHandler {
 
     @Override
     public void handle(WireMessage request, Replier replier) throws Exception {
-        JsonObject content = request.content();
-        String code = content.get("code").getAsString();
-        boolean silent = content.has("silent") && content.get("silent").getAsBoolean();
-        boolean storeHistory = !silent && (!content.has("store_history") || content.get("store_history").getAsBoolean());
+        RequestFields fields = RequestFields.of(request);
+        String code = fields.text("code");
+        boolean silent = fields.flag("silent", false);
+        boolean storeHistory = !silent && fields.flag("store_history", true);
+        boolean stopOnError = fields.flag("stop_on_error", true);
         if (!silent) {
             executionCount++;
         }
@@ -50,7 +51,7 @@ final class ExecuteHandler implements RequestHandler {
             iopub.publish(request, "execute_input", input);
         }
         // Comm messages (a drawing pad) are answered while the cell runs.
-        CellResult result = replier.whileRunning(() -> workbench.join().runner().run(count, code));
+        CellResult result = replier.whileRunning(() -> workbench.join().runner().run(count, code, renderers::render));
         scope.streams().flush();
 
         String output = null;
@@ -61,7 +62,7 @@ final class ExecuteHandler implements RequestHandler {
             iopub.publish(request, "error", error);
             reply.addProperty("status", "error");
             error.entrySet().forEach(e -> reply.add(e.getKey(), e.getValue()));
-            if (!content.has("stop_on_error") || content.get("stop_on_error").getAsBoolean()) {
+            if (stopOnError) {
                 replier.abortQueued();
             }
         } else {
@@ -79,7 +80,7 @@ final class ExecuteHandler implements RequestHandler {
             }
             reply.add("payload", payload);
             if (result.hasValue() && !silent) {
-                MimeBundle bundle = renderers.render(result.value());
+                MimeBundle bundle = (MimeBundle) result.value();
                 JsonObject value = IoPub.bundle(bundle);
                 value.addProperty("execution_count", count);
                 iopub.publish(request, "execute_result", value);

@@ -1,7 +1,6 @@
 package io.tinymlaas.kernel.protocol;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.tinymlaas.kernel.history.HistoryEntry;
 import io.tinymlaas.kernel.history.HistoryStore;
@@ -21,25 +20,26 @@ final class HistoryHandler implements RequestHandler {
 
     @Override
     public void handle(WireMessage request, Replier replier) {
-        JsonObject content = request.content();
-        String access = text(content, "hist_access_type", "tail");
+        RequestFields fields = RequestFields.of(request);
+        String access = fields.text("hist_access_type", "tail");
         List<HistoryEntry> entries;
         switch (access) {
             case "tail":
-                entries = store.tail(number(content, "n", 10));
+                entries = store.tail(fields.count("n", 10));
                 break;
             case "range":
-                entries = store.range(number(content, "session", 0), number(content, "start", 0),
-                        number(content, "stop", 0));
+                entries = store.range(fields.number("session", 0), fields.number("start", 0),
+                        fields.number("stop", 0));
                 break;
             case "search":
-                entries = store.search(text(content, "pattern", "*"), number(content, "n", 0),
-                        content.has("unique") && content.get("unique").getAsBoolean());
+                entries = store.search(fields.text("pattern", "*"), fields.count("n", 0),
+                        fields.flag("unique", false));
                 break;
             default:
-                throw new IllegalArgumentException("hist_access_type " + access + " is not one of tail, range, search");
+                throw new RequestFields.BadRequestException("history_request \"hist_access_type\" is \"" + access
+                        + "\": send one of tail, range, search");
         }
-        boolean output = content.has("output") && content.get("output").getAsBoolean();
+        boolean output = fields.flag("output", false);
         JsonArray history = new JsonArray();
         for (HistoryEntry entry : entries) {
             JsonArray row = new JsonArray();
@@ -59,15 +59,5 @@ final class HistoryHandler implements RequestHandler {
         reply.addProperty("status", "ok");
         reply.add("history", history);
         replier.reply(request, "history_reply", reply);
-    }
-
-    private static String text(JsonObject content, String key, String fallback) {
-        JsonElement value = content.get(key);
-        return value == null || value.isJsonNull() ? fallback : value.getAsString();
-    }
-
-    private static int number(JsonObject content, String key, int fallback) {
-        JsonElement value = content.get(key);
-        return value == null || value.isJsonNull() ? fallback : value.getAsInt();
     }
 }

@@ -16,8 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Reads one ROUTER socket (shell or control) on its own thread and hands each message to the
- * dispatcher. A message with a bad signature is dropped and logged; a handler failure answers an
- * error reply instead of killing the loop.
+ * dispatcher. A message with a bad signature or no message type is dropped and logged; a handler
+ * failure (any Throwable) answers an error reply instead of killing the loop.
  */
 public final class RequestLoop extends Thread {
 
@@ -165,10 +165,15 @@ public final class RequestLoop extends Thread {
             } else {
                 dispatcher.dispatch(request, replier);
             }
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            // Whatever a handler throws, even an Error, the loop goes on.
             LOG.log(Level.WARNING, getName() + ": " + request.type() + " failed", e);
             if (request.type().endsWith("_request")) {
-                replier.replyError(request, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+                try {
+                    replier.replyError(request, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+                } catch (RuntimeException replyFailure) {
+                    LOG.log(Level.WARNING, getName() + ": no error reply for " + request.type(), replyFailure);
+                }
             }
         }
     }

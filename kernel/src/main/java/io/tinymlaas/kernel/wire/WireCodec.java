@@ -52,13 +52,20 @@ public final class WireCodec {
                 frames.get(delimiter + 1))) {
             throw new RejectedMessage("bad HMAC signature", true);
         }
+        WireMessage message;
         try {
-            return new WireMessage(new ArrayList<>(frames.subList(0, delimiter)), object(parts[0]),
+            message = new WireMessage(new ArrayList<>(frames.subList(0, delimiter)), object(parts[0]),
                     object(parts[1]), object(parts[2]), object(parts[3]),
                     new ArrayList<>(frames.subList(delimiter + 6, frames.size())));
         } catch (RuntimeException e) {
             throw new RejectedMessage("unreadable JSON: " + e.getMessage(), false);
         }
+        if (message.type().isEmpty()) {
+            // Without a type there is no reply type either: nothing can be answered.
+            throw new RejectedMessage("header msg_type is " + message.header().get("msg_type")
+                    + ", not the name of a message", false);
+        }
+        return message;
     }
 
     public List<byte[]> encode(WireMessage message) {

@@ -1,6 +1,8 @@
 package io.tinymlaas.kernel.wire;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,8 +14,10 @@ public record WireMessage(List<byte[]> identities, JsonObject header, JsonObject
 
     public static final String PROTOCOL_VERSION = "5.3";
 
+    /** The header's msg_type; "" when it is missing or not a string (the codec refuses those). */
     public String type() {
-        return header.has("msg_type") ? header.get("msg_type").getAsString() : "";
+        JsonElement type = header == null ? null : header.get("msg_type");
+        return type instanceof JsonPrimitive p && p.isString() ? p.getAsString() : "";
     }
 
     /** A new message answering or caused by {@code parent} (null for none), sent in {@code session}. */

@@ -77,21 +77,35 @@ class CellRunnerTest {
     void anInterruptStopsABusyLoopEvenWhenItComesDuringCompilationAndKeepsState() throws Exception {
         runner.run(10, "int kept = 5;");
         for (long delay : new long[]{50, 300}) {
-            Thread interrupter = new Thread(() -> {
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException ignored) {
-                    return;
-                }
-                runner.interrupt();
-            });
             long start = System.nanoTime();
-            interrupter.start();
+            interruptAfter(delay);
             CellResult result = runner.run(11, "long spins = 0;\nwhile (true) { spins++; }");
             assertEquals("Interrupted", result.error().ename());
             assertTrue(System.nanoTime() - start < 5_000_000_000L);
         }
         assertEquals(5, runner.run(12, "kept").value());
+    }
+
+    @Test
+    void anInterruptLeavesACellBlockedInAcceptBehindAndNamesTheCall() {
+        runner.run(20, "var server = new java.net.ServerSocket(0);");
+        interruptAfter(1500);
+        CellResult result = runner.run(21, "int a = 1;\nvar client = server.accept();");
+        assertEquals("Interrupted", result.error().ename());
+        assertEquals("cell [21] was blocked in java.net.ServerSocket.accept at cell [21], line 2", result.error().evalue());
+        assertFalse(runner.run(22, "server.close();").failed());
+    }
+
+    private static void interruptAfter(long millis) {
+        Thread interrupter = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException ignored) {
+                return;
+            }
+            runner.interrupt();
+        });
+        interrupter.start();
     }
 
     @Test
