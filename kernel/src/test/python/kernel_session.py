@@ -13,12 +13,15 @@ TIMEOUT = 30
 
 
 class KernelTestCase(unittest.TestCase):
+    # Environment variables the kernel gets on top of the test's own.
+    kernel_env = {}
 
     @classmethod
     def setUpClass(cls):
         cls.log_path = os.path.join(tempfile.mkdtemp(prefix="tinyml-kernel-log-"), "kernel.err")
         cls.log = open(cls.log_path, "w")
-        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL_NAME, stderr=cls.log)
+        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL_NAME, stderr=cls.log,
+                                          env={**os.environ, **cls.kernel_env})
 
     @classmethod
     def tearDownClass(cls):

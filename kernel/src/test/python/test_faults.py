@@ -2,6 +2,8 @@
 toString() overflows the stack or hangs, malformed signed messages, cells blocked in I/O or on a
 lock, failures wrapped in long cause chains. Each gets an answer, and the kernel takes the next
 cell with the earlier variables."""
+import os
+import tempfile
 import time
 import unittest
 
@@ -128,6 +130,23 @@ class KernelFaultTest(KernelTestCase):
         self.assertIn("at cell [", "\n".join(trace))
         self.assertNotIn("com.fazecast", "\n".join(trace))
         self.assertLess(len(trace), 6, "\n".join(trace))
+
+
+class UnwritableHistoryTest(KernelTestCase):
+    # A history path below a regular file can never be created.
+    blocker = tempfile.NamedTemporaryFile(prefix="tinyml-not-a-folder-", delete=False).name
+    kernel_env = {"TINYML_HISTORY": os.path.join(blocker, "history.jsonl")}
+
+    def test_cells_still_succeed_and_the_user_is_warned_once(self):
+        content, outputs = self.run_cell("int kept = 5;")
+        self.assertEqual(content["status"], "ok")
+        self.assertIn("cell history cannot be written to", self.stream_of(outputs, "stderr"))
+        content, outputs = self.run_cell("kept * 2")
+        self.assertEqual(content["status"], "ok")
+        self.assertEqual(self.stream_of(outputs, "stderr"), "")
+        msg_id = self.kc.history(hist_access_type="tail", n=2)
+        history = self.shell_reply(msg_id)["content"]["history"]
+        self.assertEqual([entry[2] for entry in history], ["int kept = 5;", "kept * 2"])
 
 
 if __name__ == "__main__":

@@ -162,11 +162,6 @@ class KernelProtocolTest(KernelTestCase):
         queued = self.kc.execute("int after = 5;")
         self.assertEqual(self.reply_statuses([failing, queued]), {failing: "error", queued: "ok"})
 
-    def test_reading_stdin_ends_at_once(self):
-        content, outputs = self.run_cell("System.in.read()")
-        self.assertEqual(content["status"], "ok")
-        self.assertEqual([c for t, c in outputs if t == "execute_result"][0]["data"]["text/plain"], "-1")
-
     def test_unknown_request_gets_an_error_reply(self):
         msg = self.kc.session.msg("frobnicate_request", {})
         self.kc.shell_channel.send(msg)

@@ -8,16 +8,17 @@ import io.tinymlaas.kernel.display.Displays;
 import io.tinymlaas.kernel.display.NotebookLiveDisplay;
 import io.tinymlaas.live.LiveDisplays;
 import io.tinymlaas.kernel.history.HistoryStore;
+import io.tinymlaas.kernel.io.NotebookInput;
 import io.tinymlaas.kernel.protocol.ExecutionScope;
 import io.tinymlaas.kernel.protocol.IoPub;
 import io.tinymlaas.kernel.protocol.Router;
 import io.tinymlaas.kernel.render.Renderers;
 import io.tinymlaas.kernel.wire.KernelSockets;
 import io.tinymlaas.kernel.wire.RequestLoop;
+import io.tinymlaas.kernel.wire.StdinChannel;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import sun.misc.Signal;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,8 +72,6 @@ public final class KernelMain {
     private static void run(Path connectionFile) throws Exception {
         System.setProperty("java.awt.headless", "true");
         JJAVA_LOGS.forEach(log -> log.setLevel(Level.WARNING));
-        // A cell reading System.in gets end-of-input instead of blocking on the launcher's terminal.
-        System.setIn(InputStream.nullInputStream());
         // Kernel logs go to the real stderr (Jupyter's console), created before cells take System.err.
         Logger.getLogger("").getHandlers();
         CompletableFuture<Workbench> workbench = Workbench.startInBackground(System.getProperty("java.class.path"));
@@ -81,13 +80,15 @@ public final class KernelMain {
         KernelSockets sockets = new KernelSockets(props);
         IoPub iopub = new IoPub(sockets);
         Renderers renderers = new Renderers();
-        ExecutionScope scope = new ExecutionScope(iopub, renderers);
+        ExecutionScope scope = new ExecutionScope(iopub, renderers, new StdinChannel(sockets));
         Comms comms = new Comms(iopub::publish, scope::request);
         LiveViews liveViews = new LiveViews();
         renderers.addFirst(liveViews);
         comms.register(LiveViews.TARGET, liveViews);
         Displays.connectComms(comms::open);
         scope.streams().install();
+        // A cell reading System.in asks the notebook (an input box), never the launcher's terminal.
+        System.setIn(new NotebookInput(scope));
         Displays.connect(scope);
         // In a notebook, fit draws a live chart instead of a text progress bar.
         System.setProperty("tinyml.notebook", "true");

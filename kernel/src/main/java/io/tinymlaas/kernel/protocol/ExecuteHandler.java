@@ -88,7 +88,13 @@ final class ExecuteHandler implements RequestHandler {
             }
         }
         if (storeHistory) {
-            history.add(count, code, output);
+            // A history that cannot be written is the user's to know, not the cell's failure.
+            history.add(count, code, output).ifPresent(warning -> {
+                JsonObject stream = new JsonObject();
+                stream.addProperty("name", "stderr");
+                stream.addProperty("text", warning + "\n");
+                iopub.publish(request, "stream", stream);
+            });
         }
         replier.reply(request, "execute_reply", reply);
     }

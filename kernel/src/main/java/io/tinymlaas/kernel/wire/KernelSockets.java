@@ -15,9 +15,9 @@ import java.util.logging.Logger;
 /**
  * The five sockets of a connection file. Heartbeat is jjava's echo loop; shell and control are
  * read by our own {@link RequestLoop}s (jjava's loop dies on a bad signature and sleeps 50 ms per
- * poll). Cells publish on iopub from their own threads, which an interrupt may interrupt or
- * stop at any point: they only queue messages, and one publisher thread owns the iopub socket,
- * so no cell can leave it half-written.
+ * poll); stdin by the {@link StdinChannel}. Cells publish on iopub from their own threads, which
+ * an interrupt may interrupt or stop at any point: they only queue messages, and one publisher
+ * thread owns the iopub socket, so no cell can leave it half-written.
  */
 public final class KernelSockets implements AutoCloseable {
 
@@ -27,6 +27,8 @@ public final class KernelSockets implements AutoCloseable {
     private final ZMQ.Socket iopub;
     final ZMQ.Socket shell;
     final ZMQ.Socket control;
+    /** Used only by {@link StdinChannel}'s thread. */
+    final ZMQ.Socket stdin;
     private final String session = java.util.UUID.randomUUID().toString();
     private final BlockingQueue<WireMessage> outbox = new LinkedBlockingQueue<>();
     private final Thread publisher = new Thread(this::publishQueued, "iopub-publisher");
@@ -40,8 +42,7 @@ public final class KernelSockets implements AutoCloseable {
         iopub = bind(SocketType.PUB, props, props.getIopubPort());
         shell = bind(SocketType.ROUTER, props, props.getShellPort());
         control = bind(SocketType.ROUTER, props, props.getControlPort());
-        // stdin is bound so clients can connect; input requests are not offered yet.
-        bind(SocketType.ROUTER, props, props.getStdinPort());
+        stdin = bind(SocketType.ROUTER, props, props.getStdinPort());
         publisher.setDaemon(true);
         publisher.start();
     }
