@@ -119,8 +119,15 @@ static uint64_t stopwatch_read(void)
 
 extern uint32_t __flash_end, __flash_size, __bss_end, __ram_start, __ram_size;
 
+/* The board built with the portable kernels says so (make mps2-portable; tm_kernels.h). */
+#ifdef TM_PORTABLE_KERNELS
+#define BOARD_NAME "qemu-m4-portable"
+#else
+#define BOARD_NAME "qemu-m4"
+#endif
+
 static tm_board board = {
-    "qemu-m4", CLOCK_HZ, 0, 0, TM_TIME_INSTRUCTIONS, uart_write, stopwatch_start, stopwatch_read
+    BOARD_NAME, CLOCK_HZ, 0, 0, TM_TIME_INSTRUCTIONS, uart_write, stopwatch_start, stopwatch_read
 };
 
 int main(void)

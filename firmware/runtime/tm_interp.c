@@ -1,4 +1,5 @@
-/* The interpreter: a switch from op code to kernel; all memory is the caller's arena. */
+/* The interpreter: a switch from op code to kernel (of the set TM_KERNEL picks, tm_kernels.h);
+ * all memory is the caller's arena. */
 #include "tm_interp.h"
 #include "tm_kernels.h"
 
@@ -12,25 +13,25 @@ void tm_run_op(const tm_model *model, uint16_t index, int8_t *arena)
 
     switch (op->opcode) {
     case TM_OP_CONV_2D:
-        tm_conv2d(op, in, input, out, output);
+        TM_KERNEL(tm_conv2d)(op, in, input, out, output);
         break;
     case TM_OP_DEPTHWISE_CONV_2D:
-        tm_depthwise_conv2d(op, in, input, out, output);
+        TM_KERNEL(tm_depthwise_conv2d)(op, in, input, out, output);
         break;
     case TM_OP_FULLY_CONNECTED:
-        tm_fully_connected(op, in, input, out, output);
+        TM_KERNEL(tm_fully_connected)(op, in, input, out, output);
         break;
     case TM_OP_MAX_POOL_2D:
-        tm_max_pool2d(op, in, input, out, output);
+        TM_KERNEL(tm_max_pool2d)(op, in, input, out, output);
         break;
     case TM_OP_AVERAGE_POOL_2D:
-        tm_average_pool2d(op, in, input, out, output);
+        TM_KERNEL(tm_average_pool2d)(op, in, input, out, output);
         break;
     case TM_OP_RESHAPE:
-        tm_reshape(op, in, input, out, output);
+        TM_KERNEL(tm_reshape)(op, in, input, out, output);
         break;
     case TM_OP_SOFTMAX:
-        tm_softmax(op, in, input, out, output);
+        TM_KERNEL(tm_softmax)(op, in, input, out, output);
         break;
     default:
         break; /* rejected by tm_model_check */

@@ -1,30 +1,10 @@
 /* MAX_POOL_2D and AVERAGE_POOL_2D int8 (TFLM reference_integer_ops::MaxPool / AveragePool):
  * only the window cells inside the input count; zero points are not used. */
 #include "tm_kernels.h"
+#include "tm_window.h"
 
 static int32_t max_of(int32_t a, int32_t b) { return a > b ? a : b; }
 static int32_t min_of(int32_t a, int32_t b) { return a < b ? a : b; }
-
-/* The window of output cell (oy, ox): its top-left input cell (y_origin, x_origin), above or left
- * of the input in padding, and the window rows [y_start, y_end) and columns [x_start, x_end) that
- * lie inside the input (TFLM's filter_y_start/end, filter_x_start/end). */
-typedef struct {
-    int32_t y_origin, x_origin;
-    int32_t y_start, y_end;
-    int32_t x_start, x_end;
-} pool_bounds;
-
-static pool_bounds pool_bounds_at(const tm_op *op, int32_t in_h, int32_t in_w, int32_t oy, int32_t ox)
-{
-    pool_bounds win;
-    win.y_origin = oy * op->stride_h - op->pad_top;
-    win.x_origin = ox * op->stride_w - op->pad_left;
-    win.y_start = max_of(0, -win.y_origin);
-    win.y_end = min_of(op->kernel_h, in_h - win.y_origin);
-    win.x_start = max_of(0, -win.x_origin);
-    win.x_end = min_of(op->kernel_w, in_w - win.x_origin);
-    return win;
-}
 
 void tm_max_pool2d(const tm_op *op, const tm_tensor *in, const int8_t *input,
                    const tm_tensor *out, int8_t *output)
@@ -38,7 +18,7 @@ void tm_max_pool2d(const tm_op *op, const tm_tensor *in, const int8_t *input,
 
     for (oy = 0; oy < out_h; oy++) {
         for (ox = 0; ox < out_w; ox++) {
-            const pool_bounds win = pool_bounds_at(op, in_h, in_w, oy, ox);
+            const tm_window win = tm_window_at(op, in_h, in_w, oy, ox);
             for (c = 0; c < channels; c++) {
                 int32_t max = -128;
                 for (y = win.y_start; y < win.y_end; y++) {
@@ -68,7 +48,7 @@ void tm_average_pool2d(const tm_op *op, const tm_tensor *in, const int8_t *input
 
     for (oy = 0; oy < out_h; oy++) {
         for (ox = 0; ox < out_w; ox++) {
-            const pool_bounds win = pool_bounds_at(op, in_h, in_w, oy, ox);
+            const tm_window win = tm_window_at(op, in_h, in_w, oy, ox);
             for (c = 0; c < channels; c++) {
                 int32_t acc = 0;
                 int32_t count = 0;

@@ -3,7 +3,7 @@
 #include <string.h>
 #include "check.h"
 #include "test_support.h"
-#include "../runtime/tm_kernels.h"
+#include "kernel_sets.h"
 
 static tm_op window_op(uint8_t opcode, uint16_t k, uint16_t stride, uint16_t pad)
 {
@@ -39,7 +39,7 @@ static int read_ints(const char *line, const char *label, long *values, int max)
     return n;
 }
 
-static void conv_case(const char *line, const char *input_line, const char *output_line)
+static void conv_case(const test_kernel_set *k, const char *line, const char *input_line, const char *output_line)
 {
     static const int8_t filter[18] = {1, -2, 3, -4, 5, -6, 7, -8, 9,
                                       127, -127, 64, -64, 32, -32, 16, -16, 8};
@@ -58,14 +58,14 @@ static void conv_case(const char *line, const char *input_line, const char *outp
     for (i = 0; i < 16; i++) {
         input[i] = (int8_t)v[i];
     }
-    tm_conv2d(&op, &in, input, &out, output);
+    k->conv2d(&op, &in, input, &out, output);
     CHECK_INT(read_ints(output_line, "output(NHWC):", v, 64), 32);
     for (i = 0; i < 32; i++) {
         CHECK_INT(output[i], v[i]);
     }
 }
 
-static void fully_connected_case(const char *line)
+static void fully_connected_case(const test_kernel_set *k, const char *line)
 {
     static const int8_t xf[20] = {1, 2, 3, 4, 5, 6, 7, 8, -9, -10, 1, 2, 3, 4, 5, 6, 7, -8, 9, -10};
     static const int32_t bias[3] = {1, 2, 3};
@@ -89,14 +89,14 @@ static void fully_connected_case(const char *line)
         for (i = 0; i < 10; i++) {
             input[i] = (int8_t)(xf[row * 10 + i] - 1);
         }
-        tm_fully_connected(&op, &in, input, &out, output);
+        k->fully_connected(&op, &in, input, &out, output);
         for (i = 0; i < 3; i++) {
             CHECK_INT(output[i], expected[row * 3 + i]);
         }
     }
 }
 
-static void average_pool_2x2_case(const char *line)
+static void average_pool_2x2_case(const test_kernel_set *k, const char *line)
 {
     long v[16];
     int8_t input[8], output[2];
@@ -109,12 +109,12 @@ static void average_pool_2x2_case(const char *line)
     for (i = 0; i < 8; i++) {
         input[i] = (int8_t)v[i];
     }
-    tm_average_pool2d(&op, &in, input, &out, output);
+    k->average_pool2d(&op, &in, input, &out, output);
     CHECK_INT(output[0], v[8]);
     CHECK_INT(output[1], v[9]);
 }
 
-static void pool_3x3_same_case(const char *line, int average)
+static void pool_3x3_same_case(const test_kernel_set *k, const char *line, int average)
 {
     long expected[9];
     int8_t input[9], output[9];
@@ -127,9 +127,9 @@ static void pool_3x3_same_case(const char *line, int average)
         input[i] = (int8_t)(i + 1);
     }
     if (average) {
-        tm_average_pool2d(&op, &in, input, &out, output);
+        k->average_pool2d(&op, &in, input, &out, output);
     } else {
-        tm_max_pool2d(&op, &in, input, &out, output);
+        k->max_pool2d(&op, &in, input, &out, output);
     }
     for (i = 0; i < 9; i++) {
         CHECK_INT(output[i], expected[i]);
@@ -137,7 +137,7 @@ static void pool_3x3_same_case(const char *line, int average)
 }
 
 /* Depthwise and the fused clamp: small hand-computed cases (no TFLM vector for them). */
-static void depthwise_case(void)
+static void depthwise_case(const test_kernel_set *k)
 {
     /* 2x2x2 input, 2x2 kernel VALID -> 1x1x2: channel c sums w*x over the 4 cells */
     static const int8_t input[8] = {1, -1, 2, -2, 3, -3, 4, -4};
@@ -152,12 +152,13 @@ static void depthwise_case(void)
     test_op_arrays(&op, weights, 8, bias, 2, multipliers, 2, shifts, 2);
     op.activation_min = -128;
     op.activation_max = 20;
-    tm_depthwise_conv2d(&op, &in, input, &out, output);
+    k->depthwise_conv2d(&op, &in, input, &out, output);
     CHECK_INT(output[0], 10); /* (1+2+3+4)*1 = 10, *0.5 = 5, + zero point 5 */
     CHECK_INT(output[1], 20); /* (-1-2-3-4)*2 + 100 = 80, *0.5 = 40, +5 = 45, clamped to 20 */
 }
 
-void test_kernels(const char *dir)
+/* Every case of tflm-kernels.txt and the hand-computed ones, with one kernel set. */
+static void test_kernel_set_on(const test_kernel_set *k, const char *dir)
 {
     char path[512];
     char line[1024], input_line[1024], output_line[1024];
@@ -173,23 +174,35 @@ void test_kernels(const char *dir)
         if (strncmp(line, "CONV", 4) == 0) {
             CHECK(fgets(input_line, sizeof input_line, f) != NULL);
             CHECK(fgets(output_line, sizeof output_line, f) != NULL);
-            conv_case(line, input_line, output_line);
+            conv_case(k, line, input_line, output_line);
             cases++;
         } else if (strncmp(line, "FC ", 3) == 0) {
-            fully_connected_case(line);
+            fully_connected_case(k, line);
             cases++;
         } else if (strncmp(line, "AVGPOOL in:", 11) == 0) {
-            average_pool_2x2_case(line);
+            average_pool_2x2_case(k, line);
             cases++;
         } else if (strncmp(line, "AVGPOOL3x3", 10) == 0) {
-            pool_3x3_same_case(line, 1);
+            pool_3x3_same_case(k, line, 1);
             cases++;
         } else if (strncmp(line, "MAXPOOL3x3", 10) == 0) {
-            pool_3x3_same_case(line, 0);
+            pool_3x3_same_case(k, line, 0);
             cases++;
         }
     }
     fclose(f);
     CHECK_INT(cases, 6);
-    depthwise_case();
+    depthwise_case(k);
+}
+
+void test_kernels(const char *dir)
+{
+    int s;
+    for (s = 0; s < TEST_KERNEL_SETS; s++) {
+        const int failures = check_failures;
+        test_kernel_set_on(&test_kernel_sets[s], dir);
+        if (check_failures > failures) {
+            printf("  (the failures above are of the %s kernels)\n", test_kernel_sets[s].name);
+        }
+    }
 }

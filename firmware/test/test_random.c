@@ -5,7 +5,8 @@
 #include "check.h"
 #include "test_support.h"
 #include "../runtime/tm_arith.h"
-#include "../runtime/tm_kernels.h"
+#include "../runtime/tm_dsp.h"
+#include "kernel_sets.h"
 
 #define MAX_VALUES 4096
 #define MAX_SEGMENTS 8
@@ -110,7 +111,7 @@ static void load_operands(const fields *f, tm_op *op)
 }
 
 /* h w cin cout kh kw sh sw padTop padLeft oh ow inZp outZp actMin actMax | in | filter | bias | mult | shift | out */
-static int conv_case(const fields *f, int depthwise)
+static int conv_case(const test_kernel_set *k, const fields *f, int depthwise)
 {
     const long *v = f->values[0];
     tm_tensor in = test_tensor3((uint32_t)v[0], (uint32_t)v[1], (uint32_t)v[2], (int32_t)v[12]);
@@ -123,15 +124,15 @@ static int conv_case(const fields *f, int depthwise)
     op.activation_max = (int32_t)v[15];
     load_operands(f, &op);
     if (depthwise) {
-        tm_depthwise_conv2d(&op, &in, in8, &out, out8);
+        k->depthwise_conv2d(&op, &in, in8, &out, out8);
     } else {
-        tm_conv2d(&op, &in, in8, &out, out8);
+        k->conv2d(&op, &in, in8, &out, out8);
     }
     return f->count[6] == (int)out.bytes && same_bytes(out8, f, 6);
 }
 
 /* n m inZp outZp actMin actMax | in | weights | bias | mult | shift | out */
-static int fully_connected_case(const fields *f)
+static int fully_connected_case(const test_kernel_set *k, const fields *f)
 {
     const long *v = f->values[0];
     tm_tensor in = test_tensor3(1, 1, (uint32_t)v[0], (int32_t)v[2]);
@@ -142,12 +143,12 @@ static int fully_connected_case(const fields *f)
     op.activation_min = (int32_t)v[4];
     op.activation_max = (int32_t)v[5];
     load_operands(f, &op);
-    tm_fully_connected(&op, &in, in8, &out, out8);
+    k->fully_connected(&op, &in, in8, &out, out8);
     return f->count[6] == (int)out.bytes && same_bytes(out8, f, 6);
 }
 
 /* h w c kh kw sh sw padTop padLeft oh ow | in | average | max */
-static int pool_case(const fields *f)
+static int pool_case(const test_kernel_set *k, const fields *f)
 {
     const long *v = f->values[0];
     tm_tensor in = test_tensor3((uint32_t)v[0], (uint32_t)v[1], (uint32_t)v[2], 0);
@@ -159,8 +160,8 @@ static int pool_case(const fields *f)
     op.activation_min = -128;
     op.activation_max = 127;
     to_int8(f, 1, in8);
-    tm_average_pool2d(&op, &in, in8, &out, out8);
-    tm_max_pool2d(&op, &in, in8, &out, out8b);
+    k->average_pool2d(&op, &in, in8, &out, out8);
+    k->max_pool2d(&op, &in, in8, &out, out8b);
     return same_bytes(out8, f, 2) && same_bytes(out8b, f, 3);
 }
 
@@ -185,6 +186,18 @@ static int softmax_case(const fields *f)
     return same_bytes(out8, f, 2);
 }
 
+/* The DSP kernels' requantization (tm_dsp.h) on an MBQM case: x multiplier shift expected. */
+static int fast_requant_matches(const fields *f)
+{
+#if TM_DSP_KERNELS
+    return tm_scale((int32_t)f->values[0][0], (int32_t)f->values[0][1], (int32_t)f->values[0][2])
+        == f->values[0][3];
+#else
+    (void)f;
+    return 1;
+#endif
+}
+
 void test_random(const char *dir)
 {
     static char line[16384];
@@ -201,12 +214,14 @@ void test_random(const char *dir)
     while (fgets(line, sizeof line, file)) {
         char copy[64];
         int ok = 1;
+        int k;
         strncpy(copy, line, sizeof copy - 1);
         copy[sizeof copy - 1] = 0;
         if (strncmp(line, "MBQM ", 5) == 0) {
             parse(line, 1, &f);
             ok = tm_multiply_by_quantized_multiplier((int32_t)f.values[0][0], (int32_t)f.values[0][1],
-                                                     (int)f.values[0][2]) == f.values[0][3];
+                                                     (int)f.values[0][2]) == f.values[0][3]
+                && fast_requant_matches(&f);
         } else if (strncmp(line, "SRDHM ", 6) == 0) {
             parse(line, 1, &f);
             ok = tm_srdhm((int32_t)f.values[0][0], (int32_t)f.values[0][1]) == f.values[0][2];
@@ -219,13 +234,19 @@ void test_random(const char *dir)
         } else if (strncmp(line, "CONV ", 5) == 0 || strncmp(line, "DW ", 3) == 0) {
             const int depthwise = line[0] == 'D';
             parse(line, 1, &f);
-            ok = conv_case(&f, depthwise);
+            for (k = 0; k < TEST_KERNEL_SETS; k++) {
+                ok = ok && conv_case(&test_kernel_sets[k], &f, depthwise);
+            }
         } else if (strncmp(line, "FC ", 3) == 0) {
             parse(line, 1, &f);
-            ok = fully_connected_case(&f);
+            for (k = 0; k < TEST_KERNEL_SETS; k++) {
+                ok = ok && fully_connected_case(&test_kernel_sets[k], &f);
+            }
         } else if (strncmp(line, "POOL ", 5) == 0) {
             parse(line, 1, &f);
-            ok = pool_case(&f);
+            for (k = 0; k < TEST_KERNEL_SETS; k++) {
+                ok = ok && pool_case(&test_kernel_sets[k], &f);
+            }
         } else {
             continue; /* comments and QM (QuantizeMultiplier is computed in Java) */
         }

@@ -1,33 +1,55 @@
 package io.tinymlaas.bench;
 
 import io.tinymlaas.codegen.BlobWriter;
+import io.tinymlaas.codegen.CExporter;
+import io.tinymlaas.codegen.FirmwareHome;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.Datasets;
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.device.Device;
 import io.tinymlaas.device.ElfSize;
+import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Op;
 import io.tinymlaas.nn.Fit;
 import io.tinymlaas.nn.Model;
 import io.tinymlaas.quant.Int8Interpreter;
 import io.tinymlaas.quant.QuantizedModel;
+import io.tinymlaas.report.SizeReport;
+import io.tinymlaas.target.Target;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 /**
- * {@code ./tinyml bench device}: for the tutorial's models, instructions per inference on qemu-m4,
- * flash and RAM of the firmware ELF, blob upload times, and the host board's time beside the Java
- * reference interpreter's for the same inferences. Models are trained briefly on Fashion-MNIST when
- * it is installed, else left at their random initial weights (the op counts are the same).
- * Argument {@code random} skips the training.
+ * {@code ./tinyml bench device}: for the tutorial's CNN and MLP and an odd-shaped model (5x5 conv,
+ * depthwise, both pools, odd channel counts): instructions per inference and per MAC on the emulated
+ * Cortex-M4 with the portable and with the DSP kernels (qemu-m4-portable, qemu-m4), and flash, arena
+ * and stack of the firmware with the model compiled in ({@code make mps2-model}, both kernel sets),
+ * each beside TFLM + CMSIS-NN's figures for the same model (issue 14) as a ratio; then blob upload
+ * times and the host board's time beside the Java reference interpreter's. Models are trained briefly
+ * on Fashion-MNIST when it is installed, else left at their random initial weights (the op counts
+ * are the same). Argument {@code random} skips the training.
  */
 public final class DeviceBench {
     private static final int INFERENCES = 30;
     private static final int UPLOADS = 3;
 
-    private record Workload(String name, QuantizedModel model, List<byte[]> inputs) {
+    /** TFLM + CMSIS-NN on qemu-m4 (-icount), measured for issue 14; 0 where it was not measured. */
+    private record Anchor(long instructions, long flashBytes, long arenaBytes, long stackBytes) {
+        static final Anchor NONE = new Anchor(0, 0, 0, 0);
+    }
+
+    private record Workload(String name, QuantizedModel model, List<byte[]> inputs, Anchor anchor) {
+    }
+
+    /** The compiled-in firmware of one model with one kernel set. */
+    private record Firmware(long flashBytes, int inferenceStack, int firmwareStack) {
     }
 
     private DeviceBench() {
@@ -37,10 +59,12 @@ public final class DeviceBench {
         boolean train = !Arrays.asList(args).contains("random");
         List<Workload> workloads = workloads(train);
         long t0 = System.nanoTime();
-        try (Device qemu = Device.open("qemu-m4"); Device host = Device.open("host")) {
-            System.out.printf("boards up in %.2f s (qemu-m4 and host)%n", (System.nanoTime() - t0) / 1e9);
+        try (Device qemu = Device.open("qemu-m4"); Device portable = Device.open("qemu-m4-portable");
+             Device host = Device.open("host")) {
+            System.out.printf("boards up in %.2f s (qemu-m4, qemu-m4-portable and host)%n", (System.nanoTime() - t0) / 1e9);
+            speedAndSize(workloads, qemu, portable);
             ElfSize elf = qemu.firmwareSize().orElseThrow();
-            System.out.println("qemu-m4 firmware " + elf);
+            System.out.println("qemu-m4 firmware (blob board) " + elf);
             System.out.println();
             System.out.printf("%-46s %9s %12s %11s %10s %16s %12s %10s %10s %9s%n", "model", "blob B",
                     "qemu upload", "qemu KB/s", "host upl.", "qemu instr/inf", "qemu wall", "host µs", "java µs", "host/java");
@@ -48,6 +72,86 @@ public final class DeviceBench {
                 row(w, qemu, host);
             }
         }
+    }
+
+    /**
+     * Instructions per inference (median over the inputs) with both kernel sets, per MAC, against
+     * the anchor (the goal is at most 0.8x); flash, arena and stack of the compiled-in firmware
+     * (the goal: flash at most 0.5x the anchor's, arena and stack no larger than the portable build's).
+     */
+    private static void speedAndSize(List<Workload> workloads, Device dsp, Device portable) {
+        System.out.println();
+        System.out.println("Emulated Cortex-M4 (QEMU mps2-an386, -icount): instructions per inference, firmware with the model"
+                + " compiled in (-O2); TFLM+CMSIS-NN = the same model under TFLM with CMSIS-NN (issue 14)");
+        System.out.printf("%-40s %8s %11s %6s %11s %6s %6s %11s %6s | %9s %9s %6s %7s %7s %6s %6s %7s%n",
+                "model", "MACs", "portable", "/MAC", "DSP", "/MAC", "gain", "TFLM+CMSIS", "ratio",
+                "flash", "portable", "ratio", "arena", "anchor", "stack", "port.", "anchor");
+        Path work = tempDir();
+        for (Workload w : workloads) {
+            long macs = macs(w.model().graph());
+            long fast = medianInstructions(dsp, w);
+            long slow = medianInstructions(portable, w);
+            Firmware fastFw = compiledIn(w, work, "dsp");
+            Firmware slowFw = compiledIn(w, work, "portable");
+            long arena = SizeReport.of(w.model().graph(), Target.of("qemu-m4")).arenaBytes();
+            Anchor a = w.anchor();
+            System.out.printf("%-40s %8d %11d %6.2f %11d %6.2f %5.2fx %11s %6s | %9d %9d %6s %7d %7s %6d %6d %7s%n",
+                    w.name(), macs, slow, (double) slow / macs, fast, (double) fast / macs, (double) slow / fast,
+                    orDash(a.instructions()), ratio(fast, a.instructions()),
+                    fastFw.flashBytes(), slowFw.flashBytes(), ratio(fastFw.flashBytes(), a.flashBytes()),
+                    arena, orDash(a.arenaBytes()), fastFw.inferenceStack(), slowFw.inferenceStack(), orDash(a.stackBytes()));
+        }
+        System.out.println("(ratio = ours with DSP kernels / TFLM+CMSIS-NN; goal <= 0.80 for instructions, <= 0.50 for flash."
+                + " stack = tm_invoke and its deepest kernel chain, from gcc -fcallgraph-info)");
+        System.out.println();
+    }
+
+    private static long medianInstructions(Device device, Workload w) {
+        device.deploy(w.model());
+        long[] instructions = new long[w.inputs().size()];
+        for (int i = 0; i < instructions.length; i++) {
+            instructions[i] = device.predictRaw(w.inputs().get(i)).time().amount();
+        }
+        Arrays.sort(instructions);
+        return instructions[instructions.length / 2];
+    }
+
+    /** Multiply-accumulates of one inference. */
+    static long macs(Graph graph) {
+        long macs = 0;
+        for (Op op : graph.ops()) {
+            macs += op.kind().macs(graph.tensor(op.input()).shape(), graph.tensor(op.output()).shape(), op.window());
+        }
+        return macs;
+    }
+
+    /** Exports the model as C and builds the qemu-m4 firmware with it compiled in, with one kernel set. */
+    private static Firmware compiledIn(Workload w, Path work, String kernels) {
+        String name = w.name().replaceAll("[^A-Za-z0-9]+", "-") + "-" + kernels;
+        Path dir = work.resolve(name);
+        CExporter.export(w.model().graph(), dir);
+        Path elf = work.resolve(name + ".elf");
+        FirmwareHome.locate().make("mps2-model", "MODEL_DIR=" + dir.toAbsolutePath(), "OUT=" + elf.toAbsolutePath(),
+                "KERNELS=" + kernels);
+        ElfSize size = ElfSize.of(elf);
+        CallGraphStack stack = CallGraphStack.read(work, name + "-");
+        return new Firmware(size.flashBytes(), stack.deepest("tm_invoke"), stack.deepest("main"));
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("tinyml-bench-device");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String orDash(long value) {
+        return value > 0 ? Long.toString(value) : "-";
+    }
+
+    private static String ratio(long ours, long anchor) {
+        return anchor > 0 ? String.format("%.2f", (double) ours / anchor) : "-";
     }
 
     private static void row(Workload w, Device qemu, Device host) {
@@ -112,13 +216,18 @@ public final class DeviceBench {
         String trained = data != null ? "" : " (random weights)";
         List<Workload> w = new ArrayList<>();
         Model cnn = Model.sequential(Shape.of(28, 28, 1)).conv2d(8, 3).relu().maxPool(2).flatten().dense(10).softmax();
-        w.add(workload("CNN conv8@3x3-pool2-dense10" + trained, cnn, data, calibration, inputs));
+        w.add(workload("CNN conv8@3x3-pool2-dense10" + trained, cnn, data, calibration, inputs,
+                new Anchor(786_898, 103_800, 7_852, 1_420)));
         Model mlp = Model.sequential(Shape.of(28, 28, 1)).flatten().dense(128).relu().dense(10).softmax();
-        w.add(workload("MLP 784-128-10" + trained, mlp, data, calibration, inputs));
+        w.add(workload("MLP 784-128-10" + trained, mlp, data, calibration, inputs, new Anchor(205_650, 0, 0, 0)));
+        Model odd = Model.sequential(Shape.of(28, 28, 1)).conv2d(7, 5).relu().depthwiseConv2d(3).relu().avgPool(2)
+                .conv2d(5, 3).relu().maxPool(2).flatten().dense(10).softmax();
+        w.add(workload("odd conv7@5x5-dw3x3-avg2-conv5@3x3-max2" + trained, odd, data, calibration, inputs, Anchor.NONE));
         return w;
     }
 
-    private static Workload workload(String name, Model model, Dataset data, Dataset calibration, Dataset inputs) {
+    private static Workload workload(String name, Model model, Dataset data, Dataset calibration, Dataset inputs,
+                                     Anchor anchor) {
         if (data != null) {
             model.fit(data.train().shuffle(1).take(3000), Fit.epochs(1).batch(32).sgd(0.05, 0.9).seed(42).progress(false));
         }
@@ -127,7 +236,7 @@ public final class DeviceBench {
         for (int i = 0; i < inputs.size(); i++) {
             bytes.add(q.quantizeInput(inputs.input(i)));
         }
-        return new Workload(name, q, bytes);
+        return new Workload(name, q, bytes, anchor);
     }
 
     private static Dataset fashionMnistOrNull() {

@@ -116,7 +116,8 @@ public final class CExporter {
                 .append("void model_invoke(void) {\n");
         for (int j = 0; j < graph.ops().size(); j++) {
             Op op = graph.ops().get(j);
-            s.append("    ").append(op.kind().cKernel()).append("(&ops[").append(j).append("], &tensors[").append(op.input())
+            // TM_KERNEL: the DSP kernel where the compiler targets the DSP extension (tm_kernels.h)
+            s.append("    TM_KERNEL(").append(op.kind().cKernel()).append(")(&ops[").append(j).append("], &tensors[").append(op.input())
                     .append("], ARENA + ").append(plan.offset(op.input())).append(", &tensors[").append(op.output())
                     .append("], ARENA + ").append(plan.offset(op.output())).append(");\n");
         }

@@ -17,7 +17,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -163,9 +165,19 @@ public final class FirmwareHome {
      * "host/tinyml-host".
      */
     public Path build(String target, String artifact) {
-        Path buildDir = dir.resolve("build");
-        ProcessBuilder pb = new ProcessBuilder("make", "-s", "-C", dir.toString(), "BUILD=" + buildDir, target)
-                .redirectErrorStream(true);
+        make(target);
+        Path built = buildDir().resolve(artifact);
+        if (!Files.isRegularFile(built)) {
+            throw new IllegalStateException("make " + target + " succeeded but " + built + " is missing");
+        }
+        return built;
+    }
+
+    /** Runs {@code make target VARIABLE=value...} in the firmware folder; a failure's message carries make's output. */
+    public void make(String target, String... variables) {
+        List<String> command = new ArrayList<>(List.of("make", "-s", "-C", dir.toString(), "BUILD=" + buildDir(), target));
+        command.addAll(List.of(variables));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         try (FileChannel lockFile = FileChannel.open(dir.resolve(".build.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = lockFile.lock()) {
             Process make = pb.start();
@@ -185,10 +197,9 @@ public final class FirmwareHome {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while building " + target, e);
         }
-        Path built = buildDir.resolve(artifact);
-        if (!Files.isRegularFile(built)) {
-            throw new IllegalStateException("make " + target + " succeeded but " + built + " is missing");
-        }
-        return built;
+    }
+
+    private Path buildDir() {
+        return dir.resolve("build");
     }
 }

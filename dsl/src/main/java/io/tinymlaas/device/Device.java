@@ -45,7 +45,10 @@ public final class Device implements AutoCloseable {
         }
     }
 
-    /** Opens "host" (a program on this machine), "qemu-m4" (an emulated Cortex-M4) or a serial port path. */
+    /**
+     * Opens "host" (a program on this machine), "qemu-m4" (an emulated Cortex-M4, DSP kernels),
+     * "qemu-m4-portable" (the same with the portable C kernels) or a serial port path.
+     */
     public static Device open(String name) {
         return open(board(name));
     }
@@ -67,6 +70,7 @@ public final class Device implements AutoCloseable {
         return switch (name) {
             case "host" -> HostBoard.start();
             case "qemu-m4" -> QemuBoard.start();
+            case "qemu-m4-portable" -> QemuBoard.startPortable();
             default -> {
                 if (name.startsWith("/dev/") || name.startsWith("/") || name.matches("(?i)COM\\d+")) {
                     yield new SerialBoard(name);

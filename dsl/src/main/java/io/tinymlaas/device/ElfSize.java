@@ -19,7 +19,8 @@ public record ElfSize(Path elf, long text, long data, long bss) {
         return data + bss;
     }
 
-    static ElfSize of(Path elf) {
+    /** Runs {@code arm-none-eabi-size} on an ELF. */
+    public static ElfSize of(Path elf) {
         String out;
         try {
             Process p = new ProcessBuilder("arm-none-eabi-size", elf.toString()).redirectErrorStream(true).start();

@@ -11,7 +11,6 @@ import java.util.List;
  * follow the instruction count, so INFER reports a repeatable instruction count.
  */
 final class QemuBoard extends EmulatedBoard {
-    private static final String NAME = "qemu-m4";
     /** QEMU notices its pty was opened only about once a second and drops earlier bytes: HELLO is pinged this long. */
     private static final int START_MILLIS = 15_000;
     /**
@@ -24,21 +23,31 @@ final class QemuBoard extends EmulatedBoard {
 
     private final Path elf;
 
-    private QemuBoard(BoardProcess process, Path elf) {
-        super(NAME, process, START_MILLIS, PACE, "qemu-system-arm");
+    private QemuBoard(String name, BoardProcess process, Path elf) {
+        super(name, process, START_MILLIS, PACE, "qemu-system-arm");
         this.elf = elf;
     }
 
+    /** The board with the DSP kernels (firmware/runtime/tm_*_dsp.c), as a Cortex-M4 runs them. */
     static QemuBoard start() {
+        return start("qemu-m4", "mps2", "mps2/tinyml-mps2.elf");
+    }
+
+    /** The same board with the portable C kernels: "qemu-m4-portable", for differential tests and benchmarks. */
+    static QemuBoard startPortable() {
+        return start("qemu-m4-portable", "mps2-portable", "mps2-portable/tinyml-mps2.elf");
+    }
+
+    private static QemuBoard start(String name, String makeTarget, String elfPath) {
         FirmwareHome firmware = FirmwareHome.locate();
-        Path elf = firmware.build("mps2", "mps2/tinyml-mps2.elf");
+        Path elf = firmware.build(makeTarget, elfPath);
         // QEMU does not notice that the JVM is gone: the watcher ends it when the JVM's pipe closes.
         Path watch = firmware.build("watch", "watch/tinyml-watch");
-        BoardProcess process = BoardProcess.start(NAME, List.of(watch.toString(), "qemu-system-arm",
+        BoardProcess process = BoardProcess.start(name, List.of(watch.toString(), "qemu-system-arm",
                 "-M", "mps2-an386", "-nographic", "-monitor", "none", "-icount", "shift=" + ICOUNT_SHIFT,
                 "-kernel", elf.toString(), "-serial", "pty"),
                 "install QEMU (Debian: apt-get install --no-install-recommends qemu-system-arm)");
-        return new QemuBoard(process, elf);
+        return new QemuBoard(name, process, elf);
     }
 
     /** Flash and RAM of the firmware image, from {@code arm-none-eabi-size}. */

@@ -122,8 +122,8 @@ class CExporterTest {
         assertTrue(c.contains("static const int8_t op0_weights[54] = {"), c);
         assertTrue(c.contains("static const int32_t op0_shifts[3] = {\n    -7, -8, -9,\n};"), c);
         assertTrue(c.contains("void model_invoke(void) {\n"
-                + "    tm_conv2d(&ops[0], &tensors[0], ARENA + 48, &tensors[1], ARENA + 0);\n"
-                + "    tm_reshape(&ops[1], &tensors[1], ARENA + 0, &tensors[2], ARENA + 48);\n"), c);
+                + "    TM_KERNEL(tm_conv2d)(&ops[0], &tensors[0], ARENA + 48, &tensors[1], ARENA + 0);\n"
+                + "    TM_KERNEL(tm_reshape)(&ops[1], &tensors[1], ARENA + 0, &tensors[2], ARENA + 48);\n"), c);
         assertTrue(c.contains("int8_t *model_input(void) {\n    return ARENA + 48;\n}"), c);
         String h = Files.readString(dir.resolve("model.h"));
         assertTrue(h.contains("#define MODEL_ARENA_BYTES " + ArenaOffsets.of(graph).arenaBytes() + "u"), h);

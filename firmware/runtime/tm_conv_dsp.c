@@ -1,0 +1,109 @@
+/* CONV_2D with the DSP extension: the bytes of tm_conv2d. Each output pixel's window meets four
+ * filters at a time in tm_dot4 (the input widened once for the four, two MACs an SMLAD). Where
+ * window rows are long (kernel_w x input channels >= 8) they are read in place, a run of bytes
+ * each; where they are short and the window small (3x3x1, 5x5x1, 3x3x3), the window is first
+ * gathered into a contiguous patch on the stack, the input zero point in padding cells (they add
+ * 0), and meets each filter in one run. No arena scratch: the patch is PATCH_BYTES of stack. */
+#include "tm_kernels.h"
+#include "tm_dsp.h"
+
+#if TM_DSP_KERNELS
+#include "tm_window.h"
+
+/* The largest window gathered into a patch; int32 words keep it aligned. */
+#define PATCH_WORDS 8
+#define PATCH_BYTES (4 * PATCH_WORDS)
+
+/* The window of one output cell, whole, with the zero point where it lies outside the input
+ * (one loop, not three: a compiler would turn copy loops into memcpy calls, slower for a few bytes). */
+static void gather_patch(const tm_op *op, const tm_tensor *in, const int8_t *input, const tm_window *win,
+                         int8_t *patch)
+{
+    const int32_t in_w = (int32_t)in->dims[1];
+    const int32_t in_c = (int32_t)in->dims[2];
+    const int32_t row_bytes = op->kernel_w * in_c;
+    const int8_t zero = (int8_t)in->zero_point;
+    const int32_t inside_from = win->x_start * in_c;
+    const int32_t inside_to = win->x_end * in_c;
+    int32_t ky, k;
+    for (ky = 0; ky < op->kernel_h; ky++) {
+        if (ky < win->y_start || ky >= win->y_end) {
+            for (k = 0; k < row_bytes; k++) {
+                patch[k] = zero;
+            }
+        } else {
+            /* the row's first byte inside the input */
+            const int8_t *row = input + ((win->y_origin + ky) * in_w + win->x_origin + win->x_start) * in_c;
+            for (k = 0; k < row_bytes; k++) {
+                patch[k] = k >= inside_from && k < inside_to ? row[k - inside_from] : zero;
+            }
+        }
+        patch += row_bytes;
+    }
+}
+
+/* acc[f] += the run of n bytes at x against filter f of the block (f < block <= 4; filter f
+ * starts filter_size bytes after filter f - 1). */
+static void dot_block(const int8_t *x, const int8_t *filters, int32_t filter_size, int32_t n, int32_t block,
+                      int32_t input_offset, int32_t acc[4])
+{
+    int32_t f;
+    if (block == 4) {
+        tm_dot4(x, filters, filter_size, n, input_offset, acc);
+    } else {
+        for (f = 0; f < block; f++) {
+            acc[f] = tm_dot1(x, filters + f * filter_size, n, input_offset, acc[f]);
+        }
+    }
+}
+
+void tm_conv2d_dsp(const tm_op *op, const tm_tensor *in, const int8_t *input,
+                   const tm_tensor *out, int8_t *output)
+{
+    const int32_t in_h = (int32_t)in->dims[0];
+    const int32_t in_w = (int32_t)in->dims[1];
+    const int32_t in_c = (int32_t)in->dims[2];
+    const int32_t out_h = (int32_t)out->dims[0];
+    const int32_t out_w = (int32_t)out->dims[1];
+    const int32_t out_c = (int32_t)out->dims[2];
+    const int32_t input_offset = -in->zero_point;
+    const tm_outputs outputs = tm_outputs_of(op, out);
+    const int32_t filter_row = op->kernel_w * in_c;
+    const int32_t filter_size = op->kernel_h * filter_row;
+    const int use_patch = filter_row < 8 && filter_size <= PATCH_BYTES;
+    int32_t patch_words[PATCH_WORDS];
+    int8_t *patch = (int8_t *)patch_words;
+    int32_t oy, ox, oc, k;
+
+    for (oy = 0; oy < out_h; oy++) {
+        for (ox = 0; ox < out_w; ox++) {
+            const tm_window win = tm_window_at(op, in_h, in_w, oy, ox);
+            int8_t *pixel_out = output + (oy * out_w + ox) * out_c;
+            if (use_patch) {
+                gather_patch(op, in, input, &win, patch);
+            }
+            for (oc = 0; oc < out_c; oc += 4) {
+                const int32_t block = out_c - oc < 4 ? out_c - oc : 4;
+                int32_t acc[4] = {0, 0, 0, 0};
+                if (use_patch) {
+                    dot_block(patch, op->weights + oc * filter_size, filter_size, filter_size, block, input_offset, acc);
+                } else {
+                    /* the window rows inside the input, each a run of (columns x channels) bytes */
+                    const int8_t *row = input + ((win.y_origin + win.y_start) * in_w + win.x_origin + win.x_start) * in_c;
+                    const int8_t *filters = op->weights + oc * filter_size + win.y_start * filter_row + win.x_start * in_c;
+                    int32_t ky;
+                    for (ky = win.y_start; ky < win.y_end; ky++) {
+                        dot_block(row, filters, filter_size, (win.x_end - win.x_start) * in_c, block, input_offset, acc);
+                        row += in_w * in_c;
+                        filters += filter_row;
+                    }
+                }
+                for (k = 0; k < block; k++) {
+                    pixel_out[oc + k] = tm_output(&outputs, (uint32_t)(oc + k), (uint32_t)(oc + k), acc[k]);
+                }
+            }
+        }
+    }
+}
+
+#endif

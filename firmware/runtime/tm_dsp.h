@@ -1,0 +1,285 @@
+/*
+ * What the DSP kernels (tm_*_dsp.c) build on: the Cortex-M4/M7/M33 DSP extension's SIMD
+ * instructions through ACLE intrinsics (arm_acle.h), and requantization written for speed.
+ *
+ * Where TM_DSP_EMULATED asks for the DSP kernels on another machine (tm_kernels.h), the
+ * instructions are plain C below, spelled from the Armv7-M Architecture Reference Manual, so that
+ * the host tests run the DSP kernels' own loops under the sanitizers (the qemu-m4 board runs the
+ * real instructions).
+ * Both paths rely on gcc/clang's arithmetic right shift of negative values.
+ */
+#ifndef TM_DSP_H
+#define TM_DSP_H
+
+#include <stdint.h>
+#include <string.h>
+#include "tm_kernels.h"
+
+#if TM_DSP_KERNELS
+
+#if defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP
+#include <arm_acle.h>
+#define TM_DSP_NATIVE 1
+#endif
+
+/* Four bytes from any address (LDR allows unaligned addresses on Armv7-M). */
+static inline uint32_t tm_load4(const int8_t *p)
+{
+    uint32_t word;
+    memcpy(&word, p, 4);
+    return word;
+}
+
+static inline void tm_store4(int8_t *p, uint32_t word)
+{
+    memcpy(p, &word, 4);
+}
+
+
+#ifdef TM_DSP_NATIVE
+
+static inline uint32_t tm_sxtb16(uint32_t x) { return (uint32_t)__sxtb16((int8x4_t)x); }
+static inline uint32_t tm_sxtab16(uint32_t a, uint32_t x) { return (uint32_t)__sxtab16((int16x2_t)a, (int8x4_t)x); }
+static inline int32_t tm_smlad(uint32_t a, uint32_t b, int32_t acc) { return __smlad((int16x2_t)a, (int16x2_t)b, acc); }
+/* The same on bytes 1 and 3 (x rotated right by 8), one instruction; ACLE has no rotated form. */
+static inline uint32_t tm_sxtb16_ror8(uint32_t x)
+{
+    uint32_t r;
+    __asm__("sxtb16 %0, %1, ror #8" : "=r"(r) : "r"(x));
+    return r;
+}
+static inline uint32_t tm_sxtab16_ror8(uint32_t a, uint32_t x)
+{
+    uint32_t r;
+    __asm__("sxtab16 %0, %1, %2, ror #8" : "=r"(r) : "r"(a), "r"(x));
+    return r;
+}
+static inline int32_t tm_smlabb(uint32_t a, uint32_t b, int32_t acc) { return __smlabb((int32_t)a, (int32_t)b, acc); }
+static inline int32_t tm_smlatt(uint32_t a, uint32_t b, int32_t acc) { return __smlatt((int32_t)a, (int32_t)b, acc); }
+/* Bytewise a - b, setting the APSR.GE bit of every lane where a >= b; tm_sel then picks
+ * a's byte where GE is set, b's elsewhere. Used as a pair, nothing in between. */
+static inline uint32_t tm_ssub8(uint32_t a, uint32_t b) { return (uint32_t)__ssub8((int8x4_t)a, (int8x4_t)b); }
+static inline uint32_t tm_sel(uint32_t a, uint32_t b) { return (uint32_t)__sel((uint8x4_t)a, (uint8x4_t)b); }
+
+/* Bytewise signed maximum and minimum of four int8 lanes. */
+static inline uint32_t tm_max4(uint32_t a, uint32_t b)
+{
+    (void)tm_ssub8(a, b);
+    return tm_sel(a, b);
+}
+
+static inline uint32_t tm_min4(uint32_t a, uint32_t b)
+{
+    (void)tm_ssub8(a, b);
+    return tm_sel(b, a);
+}
+
+#else /* TM_DSP_EMULATED */
+
+static inline int32_t tm_lane16(uint32_t x, int lane) { return (int16_t)(uint16_t)(x >> (16 * lane)); }
+static inline int32_t tm_lane8(uint32_t x, int lane) { return (int8_t)(uint8_t)(x >> (8 * lane)); }
+static inline uint32_t tm_pack16(int32_t lo, int32_t hi) { return ((uint32_t)lo & 0xFFFFu) | ((uint32_t)hi << 16); }
+
+static inline uint32_t tm_sxtb16(uint32_t x) { return tm_pack16(tm_lane8(x, 0), tm_lane8(x, 2)); }
+static inline uint32_t tm_sxtab16(uint32_t a, uint32_t x)
+{
+    return tm_pack16(tm_lane16(a, 0) + tm_lane8(x, 0), tm_lane16(a, 1) + tm_lane8(x, 2));
+}
+static inline uint32_t tm_sxtb16_ror8(uint32_t x) { return tm_sxtb16((x >> 8) | (x << 24)); }
+static inline uint32_t tm_sxtab16_ror8(uint32_t a, uint32_t x) { return tm_sxtab16(a, (x >> 8) | (x << 24)); }
+/* The accumulation wraps modulo 2^32, as the instruction does. */
+static inline int32_t tm_smlad(uint32_t a, uint32_t b, int32_t acc)
+{
+    const int32_t p0 = tm_lane16(a, 0) * tm_lane16(b, 0);
+    const int32_t p1 = tm_lane16(a, 1) * tm_lane16(b, 1);
+    return (int32_t)((uint32_t)acc + (uint32_t)p0 + (uint32_t)p1);
+}
+static inline int32_t tm_smlabb(uint32_t a, uint32_t b, int32_t acc)
+{
+    return (int32_t)((uint32_t)acc + (uint32_t)(tm_lane16(a, 0) * tm_lane16(b, 0)));
+}
+static inline int32_t tm_smlatt(uint32_t a, uint32_t b, int32_t acc)
+{
+    return (int32_t)((uint32_t)acc + (uint32_t)(tm_lane16(a, 1) * tm_lane16(b, 1)));
+}
+static inline uint32_t tm_max4(uint32_t a, uint32_t b)
+{
+    uint32_t r = 0;
+    int k;
+    for (k = 0; k < 4; k++) {
+        const int32_t x = tm_lane8(a, k) > tm_lane8(b, k) ? tm_lane8(a, k) : tm_lane8(b, k);
+        r |= ((uint32_t)x & 0xFFu) << (8 * k);
+    }
+    return r;
+}
+static inline uint32_t tm_min4(uint32_t a, uint32_t b)
+{
+    uint32_t r = 0;
+    int k;
+    for (k = 0; k < 4; k++) {
+        const int32_t x = tm_lane8(a, k) < tm_lane8(b, k) ? tm_lane8(a, k) : tm_lane8(b, k);
+        r |= ((uint32_t)x & 0xFFu) << (8 * k);
+    }
+    return r;
+}
+
+#endif
+
+/* A 16-bit value in both halves of a word (the SXTAB16 addend that adds an offset to two lanes). */
+static inline uint32_t tm_dup16(int32_t v)
+{
+    return ((uint32_t)v & 0xFFFFu) * 0x00010001u;
+}
+
+/* An int8 value in all four bytes of a word. */
+static inline uint32_t tm_dup8(int32_t v)
+{
+    return ((uint32_t)v & 0xFFu) * 0x01010101u;
+}
+
+/* a + b wrapping modulo 2^32 (tm_add_wrap, inlined). */
+static inline int32_t tm_add32(int32_t a, int32_t b)
+{
+    return (int32_t)((uint32_t)a + (uint32_t)b);
+}
+
+/*
+ * tm_multiply_by_quantized_multiplier with a 64-bit multiply-add: gemmlowp's
+ * SaturatingRoundingDoublingHighMul is (a*b + nudge) / 2^31 truncated toward zero, with nudge
+ * 2^30 for a*b >= 0 and 1 - 2^30 below; for a*b < 0 truncating (a*b + 1 - 2^30) / 2^31 toward zero
+ * equals flooring (a*b + 2^30) / 2^31, the same formula as for a*b >= 0, so one arithmetic shift
+ * does both. RoundingDivideByPOT keeps its remainder/threshold form.
+ */
+static inline int32_t tm_scale(int32_t acc, int32_t multiplier, int32_t shift)
+{
+    const int32_t left = shift > 0 ? shift : 0;
+    const int32_t right = left - shift;
+    const int32_t x = (int32_t)((uint32_t)acc << left);
+    const int32_t mask = (int32_t)(((uint32_t)1 << right) - 1u);
+    const int32_t high = x == INT32_MIN && multiplier == INT32_MIN ? INT32_MAX
+        : (int32_t)(((int64_t)x * multiplier + ((int64_t)1 << 30)) >> 31);
+    return (high >> right) + ((high & mask) > (mask >> 1) - (high >> 31) ? 1 : 0);
+}
+
+/* What turns a weighted op's accumulators into its int8 outputs, copied out of the op once: the
+ * kernels' int8 stores may alias anything, so fields read through the op would be reloaded for
+ * every output. */
+typedef struct {
+    const int32_t *multipliers;
+    const int32_t *shifts;
+    const int32_t *bias; /* NULL when the op has none */
+    int32_t output_offset;
+    int32_t activation_min;
+    int32_t activation_max;
+} tm_outputs;
+
+static inline tm_outputs tm_outputs_of(const tm_op *op, const tm_tensor *out)
+{
+    tm_outputs o;
+    o.multipliers = op->multipliers;
+    o.shifts = op->shifts;
+    o.bias = op->bias_count > 0 ? op->bias : 0;
+    o.output_offset = out->zero_point;
+    o.activation_min = op->activation_min;
+    o.activation_max = op->activation_max;
+    return o;
+}
+
+/* tm_requantize of channel `channel`'s accumulator plus its bias, with the multiplier and shift at
+ * index q (the channel, or 0 for a per-tensor FULLY_CONNECTED). */
+static inline int8_t tm_output(const tm_outputs *o, uint32_t q, uint32_t channel, int32_t acc)
+{
+    const int32_t biased = o->bias != 0 ? tm_add32(acc, o->bias[channel]) : acc;
+    int32_t value = tm_add32(tm_scale(biased, o->multipliers[q], o->shifts[q]), o->output_offset);
+    value = value < o->activation_min ? o->activation_min : value;
+    value = value > o->activation_max ? o->activation_max : value;
+    return (int8_t)value;
+}
+
+#ifdef TM_DSP_NATIVE
+void tm_dot4_groups8(const int8_t *x, const int8_t *w, int32_t stride, int32_t *acc, int32_t groups,
+                     uint32_t offset2);
+#endif
+
+/* acc[f] += sum over k < n of w_f[k] * (x[k] + offset) for four filters (weight rows) w_f = w + f * stride:
+ * each word of x is widened once (offset added) into two 16-bit pairs for the four filters. Sums of
+ * products in any order stay below 2^31 (TM_MAX_DOT_LENGTH), so the order does not change them. */
+static inline void tm_dot4(const int8_t *x, const int8_t *w, int32_t stride, int32_t n, int32_t offset, int32_t acc[4])
+{
+    const uint32_t offset2 = tm_dup16(offset);
+    const int8_t *w1 = w + stride;
+    const int8_t *w2 = w1 + stride;
+    const int8_t *w3 = w2 + stride;
+    int32_t a0, a1, a2, a3;
+#ifdef TM_DSP_NATIVE
+    if (n >= 8) {
+        const int32_t done = n & ~7;
+        tm_dot4_groups8(x, w, stride, acc, done / 8, offset2);
+        x += done;
+        w += done;
+        w1 += done;
+        w2 += done;
+        w3 += done;
+        n -= done;
+    }
+#endif
+    a0 = acc[0];
+    a1 = acc[1];
+    a2 = acc[2];
+    a3 = acc[3];
+    for (; n >= 4; n -= 4) {
+        const uint32_t xw = tm_load4(x);
+        const uint32_t x02 = tm_sxtab16(offset2, xw);
+        const uint32_t x13 = tm_sxtab16_ror8(offset2, xw);
+        uint32_t ww = tm_load4(w);
+        a0 = tm_smlad(tm_sxtb16(ww), x02, a0);
+        a0 = tm_smlad(tm_sxtb16_ror8(ww), x13, a0);
+        ww = tm_load4(w1);
+        a1 = tm_smlad(tm_sxtb16(ww), x02, a1);
+        a1 = tm_smlad(tm_sxtb16_ror8(ww), x13, a1);
+        ww = tm_load4(w2);
+        a2 = tm_smlad(tm_sxtb16(ww), x02, a2);
+        a2 = tm_smlad(tm_sxtb16_ror8(ww), x13, a2);
+        ww = tm_load4(w3);
+        a3 = tm_smlad(tm_sxtb16(ww), x02, a3);
+        a3 = tm_smlad(tm_sxtb16_ror8(ww), x13, a3);
+        x += 4;
+        w += 4;
+        w1 += 4;
+        w2 += 4;
+        w3 += 4;
+    }
+    for (; n > 0; n--) {
+        const int32_t v = *x++ + offset;
+        a0 += *w++ * v;
+        a1 += *w1++ * v;
+        a2 += *w2++ * v;
+        a3 += *w3++ * v;
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+    acc[2] = a2;
+    acc[3] = a3;
+}
+
+/* acc + sum over k < n of w[k] * (x[k] + offset) */
+static inline int32_t tm_dot1(const int8_t *x, const int8_t *w, int32_t n, int32_t offset, int32_t acc)
+{
+    const uint32_t offset2 = tm_dup16(offset);
+    for (; n >= 4; n -= 4) {
+        const uint32_t xw = tm_load4(x);
+        const uint32_t ww = tm_load4(w);
+        acc = tm_smlad(tm_sxtb16(ww), tm_sxtab16(offset2, xw), acc);
+        acc = tm_smlad(tm_sxtb16_ror8(ww), tm_sxtab16_ror8(offset2, xw), acc);
+        x += 4;
+        w += 4;
+    }
+    for (; n > 0; n--) {
+        acc += *w++ * (*x++ + offset);
+    }
+    return acc;
+}
+
+#endif /* TM_DSP_KERNELS */
+
+#endif

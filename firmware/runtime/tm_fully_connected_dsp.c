@@ -1,0 +1,35 @@
+/* FULLY_CONNECTED with the DSP extension: the bytes of tm_fully_connected. Four weight rows at a
+ * time share each word of input, widened once (input offset added) into two 16-bit pairs; each
+ * row's word is widened the same way and meets them in two SMLADs (four MACs). */
+#include "tm_kernels.h"
+#include "tm_dsp.h"
+
+#if TM_DSP_KERNELS
+
+void tm_fully_connected_dsp(const tm_op *op, const tm_tensor *in, const int8_t *input,
+                            const tm_tensor *out, int8_t *output)
+{
+    const int32_t depth = (int32_t)in->bytes;
+    const int32_t units = (int32_t)out->bytes;
+    const int32_t input_offset = -in->zero_point;
+    const tm_outputs outputs = tm_outputs_of(op, out);
+    int32_t n, k;
+
+    for (n = 0; n < units; n += 4) {
+        const int32_t block = units - n < 4 ? units - n : 4;
+        int32_t acc[4] = {0, 0, 0, 0};
+        if (block == 4) {
+            tm_dot4(input, op->weights + n * depth, depth, depth, input_offset, acc);
+        } else {
+            for (k = 0; k < block; k++) {
+                acc[k] = tm_dot1(input, op->weights + (n + k) * depth, depth, input_offset, 0);
+            }
+        }
+        for (k = 0; k < block; k++) {
+            const uint32_t q = op->multipliers_count == 1 ? 0u : (uint32_t)(n + k);
+            output[n + k] = tm_output(&outputs, q, (uint32_t)(n + k), acc[k]);
+        }
+    }
+}
+
+#endif
