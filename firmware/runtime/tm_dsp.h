@@ -156,7 +156,14 @@ static inline int32_t tm_scale(int32_t acc, int32_t multiplier, int32_t shift)
     const int32_t right = left - shift;
     const int32_t x = (int32_t)((uint32_t)acc << left);
     const int32_t mask = (int32_t)(((uint32_t)1 << right) - 1u);
-    const int32_t high = x == INT32_MIN && multiplier == INT32_MIN ? INT32_MAX
+    int32_t high;
+#ifdef TM_DSP_NATIVE
+    if ((uint32_t)x + 0x40000000u < 0x80000000u) {
+        /* |x| < 2^30: SMMULR's (2x * multiplier + 2^31) >> 32 is the same floor, one instruction */
+        __asm__("smmulr %0, %1, %2" : "=r"(high) : "r"(x * 2), "r"(multiplier));
+    } else
+#endif
+    high = x == INT32_MIN && multiplier == INT32_MIN ? INT32_MAX
         : (int32_t)(((int64_t)x * multiplier + ((int64_t)1 << 30)) >> 31);
     return (high >> right) + ((high & mask) > (mask >> 1) - (high >> 31) ? 1 : 0);
 }
@@ -197,7 +204,7 @@ static inline int8_t tm_output(const tm_outputs *o, uint32_t q, uint32_t channel
 }
 
 #ifdef TM_DSP_NATIVE
-void tm_dot4_groups8(const int8_t *x, const int8_t *w, int32_t stride, int32_t *acc, int32_t groups,
+void tm_dot4_groups4(const int8_t *x, const int8_t *w, int32_t stride, int32_t *acc, int32_t groups,
                      uint32_t offset2);
 #endif
 
@@ -206,60 +213,38 @@ void tm_dot4_groups8(const int8_t *x, const int8_t *w, int32_t stride, int32_t *
  * products in any order stay below 2^31 (TM_MAX_DOT_LENGTH), so the order does not change them. */
 static inline void tm_dot4(const int8_t *x, const int8_t *w, int32_t stride, int32_t n, int32_t offset, int32_t acc[4])
 {
-    const uint32_t offset2 = tm_dup16(offset);
     const int8_t *w1 = w + stride;
     const int8_t *w2 = w1 + stride;
     const int8_t *w3 = w2 + stride;
-    int32_t a0, a1, a2, a3;
+    int32_t k = 0;
 #ifdef TM_DSP_NATIVE
-    if (n >= 8) {
-        const int32_t done = n & ~7;
-        tm_dot4_groups8(x, w, stride, acc, done / 8, offset2);
-        x += done;
-        w += done;
-        w1 += done;
-        w2 += done;
-        w3 += done;
-        n -= done;
+    if (n >= 4) {
+        tm_dot4_groups4(x, w, stride, acc, n / 4, tm_dup16(offset));
+        k = n & ~3;
     }
-#endif
-    a0 = acc[0];
-    a1 = acc[1];
-    a2 = acc[2];
-    a3 = acc[3];
-    for (; n >= 4; n -= 4) {
-        const uint32_t xw = tm_load4(x);
+#else
+    const uint32_t offset2 = tm_dup16(offset);
+    for (; k + 4 <= n; k += 4) {
+        const uint32_t xw = tm_load4(x + k);
         const uint32_t x02 = tm_sxtab16(offset2, xw);
         const uint32_t x13 = tm_sxtab16_ror8(offset2, xw);
-        uint32_t ww = tm_load4(w);
-        a0 = tm_smlad(tm_sxtb16(ww), x02, a0);
-        a0 = tm_smlad(tm_sxtb16_ror8(ww), x13, a0);
-        ww = tm_load4(w1);
-        a1 = tm_smlad(tm_sxtb16(ww), x02, a1);
-        a1 = tm_smlad(tm_sxtb16_ror8(ww), x13, a1);
-        ww = tm_load4(w2);
-        a2 = tm_smlad(tm_sxtb16(ww), x02, a2);
-        a2 = tm_smlad(tm_sxtb16_ror8(ww), x13, a2);
-        ww = tm_load4(w3);
-        a3 = tm_smlad(tm_sxtb16(ww), x02, a3);
-        a3 = tm_smlad(tm_sxtb16_ror8(ww), x13, a3);
-        x += 4;
-        w += 4;
-        w1 += 4;
-        w2 += 4;
-        w3 += 4;
+        uint32_t ww = tm_load4(w + k);
+        acc[0] = tm_smlad(tm_sxtb16_ror8(ww), x13, tm_smlad(tm_sxtb16(ww), x02, acc[0]));
+        ww = tm_load4(w1 + k);
+        acc[1] = tm_smlad(tm_sxtb16_ror8(ww), x13, tm_smlad(tm_sxtb16(ww), x02, acc[1]));
+        ww = tm_load4(w2 + k);
+        acc[2] = tm_smlad(tm_sxtb16_ror8(ww), x13, tm_smlad(tm_sxtb16(ww), x02, acc[2]));
+        ww = tm_load4(w3 + k);
+        acc[3] = tm_smlad(tm_sxtb16_ror8(ww), x13, tm_smlad(tm_sxtb16(ww), x02, acc[3]));
     }
-    for (; n > 0; n--) {
-        const int32_t v = *x++ + offset;
-        a0 += *w++ * v;
-        a1 += *w1++ * v;
-        a2 += *w2++ * v;
-        a3 += *w3++ * v;
+#endif
+    for (; k < n; k++) {
+        const int32_t v = x[k] + offset;
+        acc[0] += w[k] * v;
+        acc[1] += w1[k] * v;
+        acc[2] += w2[k] * v;
+        acc[3] += w3[k] * v;
     }
-    acc[0] = a0;
-    acc[1] = a1;
-    acc[2] = a2;
-    acc[3] = a3;
 }
 
 /* acc + sum over k < n of w[k] * (x[k] + offset) */

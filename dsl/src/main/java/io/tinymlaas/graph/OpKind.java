@@ -14,13 +14,13 @@ import java.util.Arrays;
  * <p>Adding an op: a constant here (and a case in each switch below), its Java kernel, its C kernel.
  */
 public enum OpKind {
-    AVERAGE_POOL_2D(1, "tm_average_pool2d", 328),
-    CONV_2D(3, "tm_conv2d", 376),
-    DEPTHWISE_CONV_2D(4, "tm_depthwise_conv2d", 320),
-    FULLY_CONNECTED(9, "tm_fully_connected", 134),
-    MAX_POOL_2D(17, "tm_max_pool2d", 286),
-    RESHAPE(22, "tm_reshape", 28),
-    SOFTMAX(25, "tm_softmax", 288);
+    AVERAGE_POOL_2D(1, "tm_average_pool2d", 364),
+    CONV_2D(3, "tm_conv2d", 500),
+    DEPTHWISE_CONV_2D(4, "tm_depthwise_conv2d", 416),
+    FULLY_CONNECTED(9, "tm_fully_connected", 160),
+    MAX_POOL_2D(17, "tm_max_pool2d", 336),
+    RESHAPE(22, "tm_reshape", 20),
+    SOFTMAX(25, "tm_softmax", 368);
 
     private final int code;
     private final String cKernel;
@@ -43,8 +43,9 @@ public enum OpKind {
     }
 
     /**
-     * .text + .rodata of the C kernel, measured on firmware/runtime with arm-none-eabi-gcc 12.2.1
-     * {@code -Os -mcpu=cortex-m4 -mthumb -ffunction-sections}; used when no compiler can measure it.
+     * .text + .rodata of the portable C kernel, measured on firmware/runtime with arm-none-eabi-gcc
+     * 12.2.1 {@code -O2 -mcpu=cortex-m3 -mthumb -ffunction-sections} (issue 14; the DSP kernels' sizes
+     * are in target.RuntimeCodeTable); used when no compiler can measure it.
      */
     public int thumb2Bytes() {
         return thumb2Bytes;

@@ -90,7 +90,9 @@ record Estimate(Graph graph, Target target, Precision precision, ArenaPlan arena
                 quant += op.kind() == OpKind.SOFTMAX ? QUANT_BYTES_SOFTMAX : 0;
             }
             kinds.add(op.kind());
-            double cycles = l.macs() * cyclesPerMac + l.elementOps(precision) * target.core().cyclesPerElementOp();
+            double cycles = precision == Precision.INT8 && l.hasWeights()
+                    ? l.macs() * cyclesPerMac + (double) l.out().size() * target.core().cyclesPerInt8Output()
+                    : l.macs() * cyclesPerMac + l.elementOps(precision) * target.core().cyclesPerElementOp();
             rows.add(new Row(l, w + b, (long) l.out().size() * precision.activationBytes(), cycles / cyclesPerMs));
         }
 

@@ -226,7 +226,8 @@ public final class SizeReport implements Displayable {
         String chart = "<img src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(toPng()) + "\"/>";
         String notes = "<div style=\"color:#666\">weights compiled into flash (C export); loaded as a "
                 + Bytes.format(blobBytes()) + " blob over serial they take RAM instead. Latency: ±50% estimate from "
-                + Html.escape(target().core().label()) + " cycles per MAC. Runtime code: "
+                + Html.escape(target().core().label()) + " cycles per MAC and per output, int8 with the "
+                + Html.escape(target().core().kernels()) + ". Runtime code: "
                 + Html.escape(target().runtimeCode().source()) + ".</div>";
         String parts = "<table>" + Html.row("flash " + precision(), parts(flashBreakdown()))
                 + Html.row("RAM " + precision(), parts(ramBreakdown())) + "</table>";

@@ -20,15 +20,20 @@ import java.util.stream.Stream;
 
 /**
  * Runtime code sizes measured from the project's own C runtime: every {@code .c} file of
- * {@code firmware/runtime} compiled for the target's core with {@code -Os -ffunction-sections},
- * then {@code size -A}: a kernel is the .text/.rodata sections of its function (tm_conv2d, ...),
- * the core is every other section. Arm cores use arm-none-eabi-gcc, the host gcc; other
- * architectures (Xtensa, AVR) have no compiler here and get {@link RuntimeCodeTable}.
+ * {@code firmware/runtime} compiled for the target's core with {@code -O2 -ffunction-sections} (as
+ * the firmware is built), then {@code size -A}: a kernel is the .text/.rodata sections of its
+ * function (tm_conv2d, ...), the core is every other section. Where the core has the DSP extension
+ * the runtime compiles the DSP kernels (tm_conv2d_dsp, ...) and links them instead of the portable
+ * ones: those kinds count the DSP function and drop the portable one. Arm cores use
+ * arm-none-eabi-gcc, the host gcc; other architectures (Xtensa, AVR) have no compiler here and get
+ * {@link RuntimeCodeTable}.
  */
 public final class MeasuredRuntimeCode implements RuntimeCode {
     /** The kernel functions of firmware/runtime/tm_kernels.h, as the op table names them. */
     private static final Map<String, OpKind> KERNELS = Arrays.stream(OpKind.values())
             .collect(Collectors.toMap(OpKind::cKernel, k -> k));
+    /** The DSP kernels of tm_kernels.h that replace a portable one where compiled. */
+    private static final String DSP_SUFFIX = "_dsp";
     private static final Map<String, RuntimeCode> CACHE = new ConcurrentHashMap<>();
 
     private final Map<OpKind, Long> kernels;
@@ -93,7 +98,7 @@ public final class MeasuredRuntimeCode implements RuntimeCode {
             for (Path source : sources) {
                 Path object = out.resolve(source.getFileName().toString().replace(".c", ".o"));
                 List<String> cmd = new ArrayList<>(compiler);
-                cmd.addAll(List.of("-std=c99", "-Os", "-ffunction-sections", "-fdata-sections",
+                cmd.addAll(List.of("-std=c99", "-O2", "-ffunction-sections", "-fdata-sections",
                         "-I", runtimeDir.toString(), "-c", source.toString(), "-o", object.toString()));
                 run(cmd);
                 objects.add(object.toString());
@@ -101,7 +106,7 @@ public final class MeasuredRuntimeCode implements RuntimeCode {
             List<String> size = new ArrayList<>(List.of(compiler.get(0).replace("gcc", "size"), "-A"));
             size.addAll(objects);
             String table = run(size);
-            String tool = String.join(" ", compiler) + " -Os";
+            String tool = String.join(" ", compiler) + " -O2";
             return Optional.of(fromSizeOutput(table, "measured: firmware/runtime with " + tool));
         } catch (IOException e) {
             throw new UncheckedIOException("could not measure the runtime in " + runtimeDir, e);
@@ -122,9 +127,13 @@ public final class MeasuredRuntimeCode implements RuntimeCode {
         return output;
     }
 
-    /** Reads {@code size -A} output: section name and size per line, code and read-only data only. */
+    /**
+     * Reads {@code size -A} output: section name and size per line, code and read-only data only.
+     * A kind with a DSP kernel section counts that one; its portable kernel is not linked then.
+     */
     static MeasuredRuntimeCode fromSizeOutput(String sizeA, String source) {
-        Map<OpKind, Long> kernels = new EnumMap<>(OpKind.class);
+        Map<OpKind, Long> portable = new EnumMap<>(OpKind.class);
+        Map<OpKind, Long> dsp = new EnumMap<>(OpKind.class);
         long core = 0;
         for (String line : sizeA.split("\\R")) {
             String[] f = line.trim().split("\\s+");
@@ -132,20 +141,25 @@ public final class MeasuredRuntimeCode implements RuntimeCode {
                 continue;
             }
             long bytes = Long.parseLong(f[1]);
-            OpKind kernel = kernelOf(f[0]);
+            String function = functionOf(f[0]);
+            boolean isDsp = function.endsWith(DSP_SUFFIX);
+            OpKind kernel = KERNELS.get(isDsp ? function.substring(0, function.length() - DSP_SUFFIX.length()) : function);
             if (kernel == null) {
                 core += bytes;
             } else {
-                kernels.merge(kernel, bytes, Long::sum);
+                (isDsp ? dsp : portable).merge(kernel, bytes, Long::sum);
             }
         }
-        return new MeasuredRuntimeCode(kernels, core, source);
+        Map<OpKind, Long> linked = new EnumMap<>(portable);
+        linked.putAll(dsp);
+        return new MeasuredRuntimeCode(linked, core, dsp.isEmpty() ? source + ", portable kernels"
+                : source + ", DSP kernels (" + dsp.size() + " of " + OpKind.values().length + " ops)");
     }
 
-    /** ".text.tm_conv2d" and ".rodata.tm_softmax.str1.1" belong to kernels; the rest to the core. */
-    private static OpKind kernelOf(String section) {
+    /** ".text.tm_conv2d" and ".rodata.tm_softmax.str1.1" name a function; ".text" names none. */
+    private static String functionOf(String section) {
         String[] parts = section.split("\\.");
-        return parts.length >= 3 ? KERNELS.get(parts[2]) : null;
+        return parts.length >= 3 ? parts[2] : "";
     }
 
     @Override

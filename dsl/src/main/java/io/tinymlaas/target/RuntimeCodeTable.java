@@ -5,15 +5,18 @@ import io.tinymlaas.graph.OpKind;
 /**
  * Runtime code sizes from a table, for when the firmware cannot be compiled here.
  *
- * <p>The Thumb-2 figures ({@link OpKind#thumb2Bytes()} for the kernels) were measured by {@link MeasuredRuntimeCode} on firmware/runtime at
- * firmware branch commit 88bf7aa, the core re-measured with the protocol server's built-in model
- * (tm_server_use_model, branch size-check) (arm-none-eabi-gcc 12.2.1, {@code -Os -mcpu=cortex-m4 -mthumb -ffunction-sections},
- * .text + .rodata): each kernel is its own function's section; the core is everything else,
- * including the fixed-point exp and reciprocal that softmax calls. Other instruction sets scale
- * them by {@link Core#codeDensity()}. Re-measure when the runtime changes.
+ * <p>The Thumb-2 figures were measured by {@link MeasuredRuntimeCode} on firmware/runtime (issue 14,
+ * arm-none-eabi-gcc 12.2.1, {@code -O2 -mthumb -ffunction-sections}, .text + .rodata) twice: for a
+ * core without the DSP extension (cortex-m3: the portable kernels, {@link OpKind#thumb2Bytes()}) and
+ * with it (cortex-m4: the DSP kernels, tm_*_dsp.c, which the firmware links instead of the portable
+ * ones, here, and their shared dot loop in the core). Each kernel is its own function's section; the
+ * core is everything else, including the fixed-point exp and reciprocal that softmax calls. Other
+ * instruction sets scale the portable figures by {@link Core#codeDensity()}. Re-measure when the
+ * runtime changes.
  */
 public final class RuntimeCodeTable implements RuntimeCode {
-    private static final long CORE_THUMB2 = 6_597;
+    private static final long CORE_THUMB2 = 8_160;
+    private static final long CORE_THUMB2_DSP = 8_652;
 
     private final Core core;
 
@@ -21,19 +24,32 @@ public final class RuntimeCodeTable implements RuntimeCode {
         this.core = core;
     }
 
+    /** The DSP kernel of a kind; reshape and softmax have one kernel for both sets. */
+    private static long thumb2DspBytes(OpKind kind) {
+        return switch (kind) {
+            case CONV_2D -> 1_704;
+            case DEPTHWISE_CONV_2D -> 1_372;
+            case FULLY_CONNECTED -> 700;
+            case MAX_POOL_2D -> 696;
+            case AVERAGE_POOL_2D -> 744;
+            default -> kind.thumb2Bytes();
+        };
+    }
+
     @Override
     public long kernelBytes(OpKind kind) {
-        return Math.round(kind.thumb2Bytes() * core.codeDensity());
+        return core.dsp() ? thumb2DspBytes(kind) : Math.round(kind.thumb2Bytes() * core.codeDensity());
     }
 
     @Override
     public long coreBytes() {
-        return Math.round(CORE_THUMB2 * core.codeDensity());
+        return core.dsp() ? CORE_THUMB2_DSP : Math.round(CORE_THUMB2 * core.codeDensity());
     }
 
     @Override
     public String source() {
-        return "table: firmware/runtime measured for Thumb-2 -Os" + (core.codeDensity() == 1.0 ? ""
-                : ", x " + core.codeDensity() + " for " + core.label());
+        return core.dsp() ? "table: firmware/runtime measured for Thumb-2 -O2, DSP kernels"
+                : "table: firmware/runtime measured for Thumb-2 -O2, portable kernels"
+                + (core.codeDensity() == 1.0 ? "" : ", x " + core.codeDensity() + " for " + core.label());
     }
 }
