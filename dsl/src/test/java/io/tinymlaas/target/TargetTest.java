@@ -74,12 +74,18 @@ class TargetTest {
     }
 
     @Test
-    void runtimeCodeTableScalesByCodeDensity() {
+    void runtimeCodeTableScalesPortableKernelsByCodeDensityAndHasTheDspKernelsOfCortexM4() {
         var arm = new RuntimeCodeTable(Core.CORTEX_M4F);
         var avr = new RuntimeCodeTable(Core.AVR);
-        assertEquals(2 * arm.kernelBytes(io.tinymlaas.graph.OpKind.CONV_2D),
-                avr.kernelBytes(io.tinymlaas.graph.OpKind.CONV_2D));
-        assertEquals(6597, arm.coreBytes());
+        var conv = io.tinymlaas.graph.OpKind.CONV_2D;
+        assertEquals(2 * conv.thumb2Bytes(), avr.kernelBytes(conv));
+        assertEquals(2 * 8160, avr.coreBytes());
+        assertEquals(1704, arm.kernelBytes(conv));              // tm_conv2d_dsp
+        var reshape = io.tinymlaas.graph.OpKind.RESHAPE;
+        assertEquals(reshape.thumb2Bytes(), arm.kernelBytes(reshape));    // one kernel for both sets
+        assertEquals(8652, arm.coreBytes());
+        assertTrue(arm.source().contains("DSP kernels"), arm.source());
+        assertTrue(avr.source().contains("portable kernels"), avr.source());
     }
 
     @Test
