@@ -2,7 +2,11 @@ package io.tinymlaas.kernel.eval;
 
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.SourceCodeAnalysis.Documentation;
+import jdk.jshell.VarSnippet;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +24,16 @@ public final class CodeAssist {
     public record Completeness(String status, String indent) {
     }
 
+    /** Where JShell looks for the JDK's javadoc (Debian's openjdk-17-source puts it there). */
+    private static final Path JDK_SOURCES = Path.of(System.getProperty("java.home"), "lib", "src.zip");
+    private static final String JDK_DOCS_MISSING = "(The JDK's own javadoc is not installed on this machine: "
+            + "`sudo apt-get install --no-install-recommends openjdk-17-source` adds it. On Debian it comes with "
+            + "the archive's latest 17.0.x update of the JDK, which apt then installs too.)";
+
     private final JShellSession session;
     private final MagicCompletions magics;
+    private final DslSources dslSources = new DslSources(CodeAssist.class.getClassLoader());
+    private boolean jdkDocsMissingSaid;
 
     public CodeAssist(JShellSession session, MagicCompletions magics) {
         this.session = session;
@@ -83,18 +95,67 @@ public final class CodeAssist {
         }
         String upToSymbol = code.substring(0, end);
         int symbolEnd = end;
-        return documentation(upToSymbol, symbolEnd).or(() -> documentation(upToSymbol + "(", symbolEnd + 1));
+        String symbol = code.substring(start, end);
+        return documentation(upToSymbol, symbolEnd).or(() -> documentation(upToSymbol + "(", symbolEnd + 1))
+                .or(() -> membersOfType(symbol));
     }
 
     private Optional<String> documentation(String code, int cursor) {
-        List<SourceCodeAnalysis.Documentation> docs = session.analysis().documentation(code, cursor, true);
+        List<Documentation> docs = session.analysis().documentation(code, cursor, true);
         if (docs.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(docs.stream()
-                .map(d -> d.javadoc() == null || d.javadoc().isBlank()
-                        ? d.signature() : d.signature() + "\n\n" + Javadoc.toText(d.javadoc()))
-                .distinct().collect(Collectors.joining("\n\n")));
+        return Optional.of(docs.stream().map(this::describe).distinct().collect(Collectors.joining("\n\n")));
+    }
+
+    /** JShell's signature with the javadoc: JShell's own for the JDK (from src.zip), the shipped sources' for the DSL. */
+    private String describe(Documentation doc) {
+        if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
+            return doc.signature() + "\n\n" + Javadoc.toText(doc.javadoc());
+        }
+        MemberSignature signature = MemberSignature.parse(doc.signature());
+        String owner = qualifiedName(signature.owner());
+        Optional<String> text = signature.member().isEmpty() ? dslSources.classDoc(owner)
+                : dslSources.members(owner, signature.member()).stream()
+                        .filter(m -> signature.takes(m.parameterTypes())).map(DslSources.Doc::text).findFirst();
+        return text.filter(t -> !t.isBlank()).map(t -> doc.signature() + "\n\n" + t)
+                .orElseGet(() -> doc.signature() + jdkDocsMissing(owner));
+    }
+
+    /**
+     * {@code Model.fit} or {@code model.fit}: JShell documents only what could be called right there
+     * (not an instance method on a class name), so every member of that name in the DSL's sources.
+     */
+    private Optional<String> membersOfType(String symbol) {
+        int dot = symbol.lastIndexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        String qualifier = symbol.substring(0, dot);
+        String owner = qualifiedName(session.variableSnippet(qualifier).map(VarSnippet::typeName).orElse(qualifier));
+        List<DslSources.Doc> docs = dslSources.members(owner, symbol.substring(dot + 1));
+        if (docs.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(docs.stream().map(d -> d.text().isBlank() ? d.declaration() : d.declaration() + "\n\n" + d.text())
+                .collect(Collectors.joining("\n\n")));
+    }
+
+    /** A type's qualified name as the notebook's imports resolve it, without type arguments. */
+    private String qualifiedName(String type) {
+        String plain = MemberSignature.eraseGenerics(type);
+        return session.analysis().documentation(plain, plain.length(), false).stream()
+                .map(Documentation::signature).filter(s -> !s.contains("(") && !s.contains(":"))
+                .findFirst().map(MemberSignature::eraseGenerics).orElse(plain);
+    }
+
+    /** Said once a session, the first time a JDK class has no javadoc to show. */
+    private String jdkDocsMissing(String owner) {
+        if (jdkDocsMissingSaid || !owner.matches("(java|javax|jdk)\\..+") || Files.exists(JDK_SOURCES)) {
+            return "";
+        }
+        jdkDocsMissingSaid = true;
+        return "\n\n" + JDK_DOCS_MISSING;
     }
 
     private static String render(Object value) {
