@@ -118,7 +118,8 @@ class Kernel:
             "header": {"msg_id": msg_id, "username": "student", "session": self.session, "msg_type": msg_type,
                        "version": "5.3", "date": datetime.datetime.now(datetime.timezone.utc).isoformat()},
             "parent_header": {}, "metadata": {}, "content": content, "channel": "shell", "buffers": []}))
-        errors, results, reply = [], [], None
+        # The reply (shell) and the idle status (iopub) come in either order over the websocket.
+        errors, results, reply, idle = [], [], None, False
         deadline = time.monotonic() + timeout
         while True:
             remaining = deadline - time.monotonic()
@@ -137,7 +138,9 @@ class Kernel:
                 results.append(msg["content"]["data"].get("text/plain", ""))
             elif kind.endswith("_reply"):
                 reply = msg["content"]
-            elif kind == "status" and msg["content"]["execution_state"] == "idle" and reply is not None:
+            elif kind == "status" and msg["content"]["execution_state"] == "idle":
+                idle = True
+            if idle and reply is not None:
                 return reply, errors, results
 
     async def run(self, code, timeout):
