@@ -1,18 +1,22 @@
 """Documentation in the notebook, over the real protocol: Shift-Tab (inspect_request) and %doc show
 the DSL's javadoc as text for a pager, with no HTML tags; a JDK class without its javadoc says
 once what to install."""
-import glob
 import os
 import re
 import unittest
 
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import start_new_kernel
 
 from kernel_env import KERNEL_NAME
 
 TIMEOUT = 60
 HTML_TAG = re.compile(r"</?(p|pre|code|ul|ol|li|b|i|em|a|table|tr|td)\b[^>]*>")
-JDK_SOURCES = glob.glob("/usr/lib/jvm/*/lib/src.zip")
+# Where the kernel's JDK keeps its sources, if Debian's openjdk-17-source put them there (the
+# symlink the JDK package ships dangles otherwise).
+JDK_SOURCES = os.path.exists(os.path.join(
+    os.path.dirname(os.path.dirname(os.path.realpath(KernelSpecManager().get_kernel_spec(KERNEL_NAME).argv[0]))),
+    "lib", "src.zip"))
 
 
 class DocsTest(unittest.TestCase):
