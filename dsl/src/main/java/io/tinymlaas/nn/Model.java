@@ -1,7 +1,6 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.Displayable;
-import io.tinymlaas.TinyML;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.Prediction;
 import io.tinymlaas.data.Shape;
@@ -273,7 +272,7 @@ public final class Model implements Displayable, SizeReportable, FloatModel {
     /**
      * The int8 model, quantized as TFLite does with activation ranges observed on
      * {@code calibration} (a few hundred training samples, e.g. {@code data.train().take(500)}).
-     * It becomes the session's last quantized model, the one {@code %size} shows by default.
+     * In a notebook, {@code %size} alone reports the variable that last received a quantized model.
      */
     public QuantizedModel quantize(Dataset calibration) {
         requireLayers();
@@ -288,9 +287,7 @@ public final class Model implements Displayable, SizeReportable, FloatModel {
         Lowered lowered = lowered().requireFused();
         Calibration ranges = Calibration.observe(this, lowered, calibration);
         ranges.warnings().forEach(w -> System.err.println("warning: " + w));
-        QuantizedModel q = Quantizer.quantize(lowered, ranges.min(), ranges.max());
-        TinyML.session().lastQuantized(q);
-        return q;
+        return Quantizer.quantize(lowered, ranges.min(), ranges.max());
     }
 
     /** Flash, RAM and latency of this float32 model (and of its int8 form) on {@code target}. */

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class TrainingStop {
     private static final AtomicLong REQUESTS = new AtomicLong();
     private static final AtomicInteger RUNNING = new AtomicInteger();
+    private static final AtomicLong HEARD = new AtomicLong();
 
     private TrainingStop() {
     }
@@ -26,13 +27,23 @@ public final class TrainingStop {
         return RUNNING.get() > 0;
     }
 
+    /** Whether a running fit has not yet heard the last request (it hears it between batches). */
+    public static boolean unheard() {
+        return RUNNING.get() > 0 && HEARD.get() != REQUESTS.get();
+    }
+
     static long begin() {
         RUNNING.incrementAndGet();
         return REQUESTS.get();
     }
 
     static boolean requestedSince(long mark) {
-        return REQUESTS.get() != mark;
+        long requests = REQUESTS.get();
+        if (requests == mark) {
+            return false;
+        }
+        HEARD.set(requests);
+        return true;
     }
 
     static void end() {

@@ -2,7 +2,6 @@ package io.tinymlaas.quant;
 
 import io.tinymlaas.Displayable;
 import io.tinymlaas.Html;
-import io.tinymlaas.TinyML;
 import io.tinymlaas.codegen.BlobWriter;
 import io.tinymlaas.codegen.CExporter;
 import io.tinymlaas.data.Dataset;
@@ -51,11 +50,6 @@ public final class QuantizedModel implements Displayable, SizeReportable {
     @Override
     public SizeReport sizeReport(Target target) {
         return SizeReport.of(graph, target);
-    }
-
-    /** The report against the session's current target ({@code %target}, esp32 by default). */
-    public SizeReport sizeReport() {
-        return sizeReport(TinyML.target());
     }
 
     public TensorSpec inputSpec() {

@@ -7,6 +7,12 @@ import io.tinymlaas.kernel.magic.MagicCatalog;
 import io.tinymlaas.kernel.magic.MagicCompleter;
 import io.tinymlaas.kernel.magic.MagicRunner;
 import io.tinymlaas.live.LiveStop;
+import io.tinymlaas.kernel.magic.SessionMagicContext;
+import io.tinymlaas.kernel.training.LiveTrainingChart;
+import io.tinymlaas.kernel.eval.MagicCompletions;
+import io.tinymlaas.kernel.eval.PoliteStop;
+import io.tinymlaas.kernel.interrupt.Interrupts;
+import io.tinymlaas.magics.NotebookState;
 import io.tinymlaas.nn.TrainingStop;
 import jdk.jshell.Snippet;
 
@@ -27,21 +33,46 @@ public record Workbench(JShellSession session, CellRunner runner, CodeAssist ass
                 .forEach(event -> Logger.getLogger(Workbench.class.getName())
                         .warning("default import rejected: " + event.snippet().source()));
         MagicCatalog catalog = MagicCatalog.load(Workbench.class.getClassLoader());
-        CodeAssist assist = new CodeAssist(session, new MagicCompleter(catalog, session));
-        // An interrupted fit stops at its next batch and keeps it, a live stream after its current
-        // inference, before JShell stops anything.
-        CellRunner runner = new CellRunner(session, new MagicRunner(catalog, session, assist),
-                () -> TrainingStop.request() | LiveStop.request());
+        // %doc documents symbols as Shift-Tab does; that needs no magic completions, so no cycle.
+        CodeAssist docs = new CodeAssist(session, MagicCompletions.NONE);
+        SessionMagicContext magics = new SessionMagicContext(session, catalog, new NotebookState(),
+                symbol -> docs.inspect(symbol, symbol.length()));
+        CodeAssist assist = new CodeAssist(session, new MagicCompleter(catalog, magics));
+        // ■ first reaches work that stops by itself (a fit keeps its last finished batch, a live stream
+        // ends after its current inference), then JShell.
+        Interrupts interrupts = new Interrupts();
+        PoliteStop politeStop = new PoliteStop() {
+            @Override
+            public boolean request() {
+                return interrupts.request() | TrainingStop.request() | LiveStop.request();
+            }
+
+            @Override
+            public boolean pending() {
+                return interrupts.pending() || TrainingStop.unheard() || LiveStop.running();
+            }
+        };
+        CellRunner runner = new CellRunner(session, new MagicRunner(catalog, magics, interrupts), politeStop);
         return new Workbench(session, runner, assist);
     }
 
-    /** Creates the workbench on a background thread and warms the compiler so the first cell is quick. */
+    /** A chart that cannot be drawn now will say so when a fit draws it: no reason to stop the kernel. */
+    private static void warmCharts() {
+        try {
+            LiveTrainingChart.warmUp();
+        } catch (RuntimeException | Error e) {
+            Logger.getLogger(Workbench.class.getName()).warning("drawing a chart failed: " + e);
+        }
+    }
+
+    /** Creates the workbench on a background thread and warms the compiler and the chart drawing so the first cell is quick. */
     public static CompletableFuture<Workbench> startInBackground(String classPath) {
         CompletableFuture<Workbench> future = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
                 Workbench workbench = create(classPath);
                 workbench.session().warmUp();
+                warmCharts();
                 future.complete(workbench);
             } catch (RuntimeException | Error e) {
                 future.completeExceptionally(e);

@@ -1,22 +1,15 @@
 package io.tinymlaas.magics;
 
-import io.tinymlaas.Session;
-import io.tinymlaas.TinyML;
+import io.tinymlaas.quant.QuantizedModel;
 import io.tinymlaas.report.SizeReport;
 
 import java.util.List;
 
-/** {@code %size [variable]}: the size report of a model on the current target (default: the last quantized one). */
+/**
+ * {@code %size [variable]}: the size report of a model on the current target; alone, of the
+ * variable that most recently received a quantized model.
+ */
 public final class SizeMagic implements Magic {
-    private final Session session;
-
-    public SizeMagic() {
-        this(TinyML.session());
-    }
-
-    SizeMagic(Session session) {
-        this.session = session;
-    }
 
     @Override
     public String name() {
@@ -32,17 +25,17 @@ public final class SizeMagic implements Magic {
     @Override
     public Object run(String args, MagicContext context) {
         String name = args == null ? "" : args.trim();
-        Object model = name.isEmpty() ? lastQuantized() : variable(name, context);
+        Object model = name.isEmpty() ? lastQuantized(context) : variable(name, context);
         try {
-            return SizeReport.ofAny(model, session.target());
+            return SizeReport.ofAny(model, context.state().target());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException((name.isEmpty() ? "the last quantized model" : name) + ": "
                     + e.getMessage(), e);
         }
     }
 
-    private Object lastQuantized() {
-        return session.lastQuantized().orElseThrow(() -> new IllegalArgumentException(
+    private static Object lastQuantized(MagicContext context) {
+        return context.latest(QuantizedModel.class).orElseThrow(() -> new IllegalArgumentException(
                 "no quantized model yet: quantize one (var q = model.quantize(data.train().take(500))) "
                         + "or name a model: %size model"));
     }

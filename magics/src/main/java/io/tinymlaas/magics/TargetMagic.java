@@ -1,7 +1,5 @@
 package io.tinymlaas.magics;
 
-import io.tinymlaas.Session;
-import io.tinymlaas.TinyML;
 import io.tinymlaas.target.Target;
 
 import java.util.List;
@@ -9,15 +7,6 @@ import java.util.Locale;
 
 /** {@code %target esp32} sets the board models are sized and built for; {@code %target} shows it. */
 public final class TargetMagic implements Magic {
-    private final Session session;
-
-    public TargetMagic() {
-        this(TinyML.session());
-    }
-
-    TargetMagic(Session session) {
-        this.session = session;
-    }
 
     @Override
     public String name() {
@@ -34,9 +23,9 @@ public final class TargetMagic implements Magic {
     public Object run(String args, MagicContext context) {
         String name = args == null ? "" : args.trim();
         if (!name.isEmpty()) {
-            session.target(name);
+            context.state().target(name);
         }
-        return session.target();
+        return context.state().target();
     }
 
     @Override

@@ -5,13 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
-/** A notebook's variables, in declaration order, without a notebook. */
+/** A notebook's variables (most recently set last) and state, without a notebook. */
 final class FakeContext implements MagicContext {
     private final Map<String, Object> variables = new LinkedHashMap<>();
+    private final NotebookState state;
+    final List<Object> shown = new ArrayList<>();
+
+    FakeContext() {
+        this(new NotebookState());
+    }
+
+    FakeContext(NotebookState state) {
+        this.state = state;
+    }
 
     FakeContext with(String name, Object value) {
-        variables.put(name, value);
+        setVariable(name, value);
         return this;
     }
 
@@ -23,5 +34,46 @@ final class FakeContext implements MagicContext {
     @Override
     public List<String> variableNames() {
         return new ArrayList<>(variables.keySet());
+    }
+
+    @Override
+    public void setVariable(String name, Object value) {
+        variables.remove(name);
+        variables.put(name, value);
+    }
+
+    @Override
+    public String display(Object value) {
+        shown.add(value);
+        return "display-" + shown.size();
+    }
+
+    @Override
+    public void updateDisplay(String displayId, Object value) {
+        shown.set(Integer.parseInt(displayId.substring("display-".length())) - 1, value);
+    }
+
+    @Override
+    public boolean interrupted() {
+        return false;
+    }
+
+    @Override
+    public void onInterrupt(Runnable action) {
+    }
+
+    @Override
+    public NotebookState state() {
+        return state;
+    }
+
+    @Override
+    public List<Magic> magics() {
+        return ServiceLoader.load(Magic.class).stream().map(ServiceLoader.Provider::get).toList();
+    }
+
+    @Override
+    public Optional<String> documentation(String symbol) {
+        return Optional.empty();
     }
 }

@@ -1,12 +1,13 @@
 package io.tinymlaas.magics;
 
-import io.tinymlaas.Session;
+import io.tinymlaas.data.Datasets;
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.graph.Window;
+import io.tinymlaas.quant.QuantizedModel;
 import io.tinymlaas.nn.Model;
 import io.tinymlaas.report.Precision;
 import io.tinymlaas.report.SizeReport;
@@ -21,8 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SizeMagicTest {
-    private final Session session = new Session();
-    private final SizeMagic magic = new SizeMagic(session);
+    private final FakeContext context = new FakeContext();
+    private final NotebookState state = context.state();
+    private final SizeMagic magic = new SizeMagic();
 
     /** 784 -> dense(units), dummy weights. */
     private static Graph dense(int units) {
@@ -35,8 +37,8 @@ class SizeMagicTest {
 
     @Test
     void sizesANamedGraphOnTheCurrentTarget() throws Exception {
-        session.target("nrf52840");
-        Object shown = magic.run("g", new FakeContext().with("g", dense(10)));
+        state.target("nrf52840");
+        Object shown = magic.run("g", context.with("g", dense(10)));
         SizeReport report = (SizeReport) shown;
         assertEquals("nrf52840", report.target().name());
         assertEquals(784 * 10, report.flashBreakdown().get("weights"));
@@ -46,18 +48,26 @@ class SizeMagicTest {
     @Test
     void asksAModelForItsOwnReport() throws Exception {
         SizeReportable model = target -> SizeReport.of(dense(64), target);
-        session.target("arduino-uno");
-        SizeReport report = (SizeReport) magic.run("q", new FakeContext().with("q", model));
+        state.target("arduino-uno");
+        SizeReport report = (SizeReport) magic.run("q", context.with("q", model));
         assertEquals("arduino-uno", report.target().name());
         assertFalse(report.fits());
     }
 
+    /** A 1 -> units -> 1 model on sine, quantized: 2 * units int8 weights. */
+    private static QuantizedModel quantized(int units) {
+        var data = Datasets.sine(64, 1);
+        return Model.sequential(Shape.of(1)).dense(units).relu().dense(1).seed(3).quantize(data);
+    }
+
     @Test
-    void defaultsToTheLastQuantizedModel() throws Exception {
-        session.lastQuantized(dense(32));
-        SizeReport report = (SizeReport) magic.run("", new FakeContext());
+    void defaultsToTheVariableThatLastReceivedAQuantizedModel() throws Exception {
+        context.with("small", quantized(8)).with("big", quantized(32)).with("text", "not a model");
+        SizeReport report = (SizeReport) magic.run("", context);
         assertEquals("esp32", report.target().name());
-        assertEquals(784 * 32, report.flashBreakdown().get("weights"));
+        assertEquals(2 * 32, report.flashBreakdown().get("weights"));
+        context.with("small", quantized(8)); // small = ... assigned again: now the most recent
+        assertEquals(2 * 8, ((SizeReport) magic.run("", context)).flashBreakdown().get("weights"));
     }
 
     @Test

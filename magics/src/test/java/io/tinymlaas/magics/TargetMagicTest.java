@@ -1,6 +1,5 @@
 package io.tinymlaas.magics;
 
-import io.tinymlaas.Session;
 import io.tinymlaas.target.Target;
 import org.junit.jupiter.api.Test;
 
@@ -13,30 +12,30 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TargetMagicTest {
-    private final Session session = new Session();
-    private final TargetMagic magic = new TargetMagic(session);
+    private final TargetMagic magic = new TargetMagic();
     private final FakeContext context = new FakeContext();
+    private final NotebookState state = context.state();
 
     @Test
     void aloneShowsTheCurrentTargetAsACard() {
         Object shown = magic.run("", context);
-        assertSame(session.target(), shown);
-        assertEquals(Session.DEFAULT_TARGET, session.target().name());
+        assertSame(state.target(), shown);
+        assertEquals(NotebookState.DEFAULT_TARGET, state.target().name());
         assertTrue(((Target) shown).toHtml().contains("Xtensa LX6"));
     }
 
     @Test
-    void setsTheSessionTarget() {
+    void setsTheNotebookTarget() {
         Object shown = magic.run("  nrf52840 ", context);
-        assertEquals("nrf52840", session.target().name());
-        assertSame(session.target(), shown);
+        assertEquals("nrf52840", state.target().name());
+        assertSame(state.target(), shown);
     }
 
     @Test
     void unknownNameListsTheKnownOnesAndKeepsTheTarget() {
         var e = assertThrows(IllegalArgumentException.class, () -> magic.run("esp64", context));
         assertTrue(e.getMessage().contains("'esp64'") && e.getMessage().contains("arduino-uno"), e.getMessage());
-        assertEquals("esp32", session.target().name());
+        assertEquals("esp32", state.target().name());
     }
 
     @Test
@@ -49,6 +48,6 @@ class TargetMagicTest {
     @Test
     void isFoundByTheServiceLoader() {
         List<String> names = ServiceLoader.load(Magic.class).stream().map(p -> p.get().name()).toList();
-        assertTrue(names.containsAll(List.of("target", "size")), names.toString());
+        assertTrue(names.containsAll(List.of("target", "size", "lsmagic", "doc")), names.toString());
     }
 }

@@ -10,7 +10,6 @@ import jdk.jshell.VarSnippet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -20,7 +19,7 @@ import java.util.function.Function;
 public final class CellRunner {
 
     static final long STOP_RETRY_MILLIS = 20;
-    /** How long an interrupted cell may take to end by itself after a polite stop was heard. */
+    /** How long work that stops by itself may take to hear an interrupt before the cell is stopped. */
     static final long POLITE_MILLIS = 1000;
 
     private final JShellSession session;
@@ -34,17 +33,17 @@ public final class CellRunner {
     private volatile boolean running;
     /** The cell a stopper thread is working on (0: none), so repeated interrupts add no threads. */
     private final AtomicInteger stoppingCell = new AtomicInteger();
-    private final BooleanSupplier politeStop;
+    private final PoliteStop politeStop;
 
     public CellRunner(JShellSession session, MagicHandler magics) {
-        this(session, magics, () -> false);
+        this(session, magics, PoliteStop.NONE);
     }
 
     /**
-     * @param politeStop asked first when a cell is interrupted; true when it reached work that will
-     *                   end by itself shortly (a running fit), which then gets {@value #POLITE_MILLIS} ms
+     * @param politeStop asked first when a cell is interrupted: work that ends by itself (a running
+     *                   fit) has {@value #POLITE_MILLIS} ms to hear it, and then the cell goes on
      */
-    public CellRunner(JShellSession session, MagicHandler magics, BooleanSupplier politeStop) {
+    public CellRunner(JShellSession session, MagicHandler magics, PoliteStop politeStop) {
         this.session = session;
         this.magics = magics;
         this.politeStop = politeStop;
@@ -106,17 +105,22 @@ public final class CellRunner {
 
     /**
      * Stops the running cell; it ends with an "Interrupted" error and later snippets do not run.
+     * Work that stops by itself (a fit, keeping its last finished batch) is asked first; when it
+     * hears in time, it ends by itself and the cell goes on with its next statement.
      * One stopper works per cell, however many interrupts arrive.
      */
     public void interrupt() {
-        stopRequested = true;
         int interrupted = cellsStarted.get();
+        boolean polite = politeStop.request();
+        if (!polite) {
+            stopRequested = true;
+        }
         if (stoppingCell.getAndSet(interrupted) == interrupted) {
             return;
         }
         Thread stopper = new Thread(() -> {
             try {
-                stopUntilOver(interrupted);
+                stopUntilOver(interrupted, polite);
             } finally {
                 stoppingCell.compareAndSet(interrupted, 0);
             }
@@ -129,15 +133,19 @@ public final class CellRunner {
      * The interrupt may come while JShell still compiles, before there is code to stop: keep
      * stopping until this cell is over. A thread that does not stop is left behind by the session.
      */
-    private void stopUntilOver(int interrupted) {
-        // First ask: work that stops cooperatively (fit, keeping its last finished batch) ends cleanly.
-        if (politeStop.getAsBoolean()) {
+    private void stopUntilOver(int interrupted, boolean polite) {
+        if (polite) {
             long deadline = System.nanoTime() + POLITE_MILLIS * 1_000_000L;
-            while (running && cellsStarted.get() == interrupted && System.nanoTime() < deadline) {
+            while (running && cellsStarted.get() == interrupted && politeStop.pending()
+                    && System.nanoTime() < deadline) {
                 if (!pause()) {
                     return;
                 }
             }
+            if (!running || cellsStarted.get() != interrupted || !politeStop.pending()) {
+                return;
+            }
+            stopRequested = true;
         }
         // Then stop whatever is still running, even a busy loop.
         while (running && stopRequested && cellsStarted.get() == interrupted) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -49,7 +50,12 @@ public final class JShellSession implements AutoCloseable {
         return shell.eval(source);
     }
 
-    List<Diag> diagnostics(Snippet snippet) {
+    /** Hears every snippet event of this session, as it happens (declarations, assignments, …). */
+    public void onSnippetEvent(Consumer<SnippetEvent> listener) {
+        shell.onSnippetEvent(listener);
+    }
+
+    public List<Diag> diagnostics(Snippet snippet) {
         return shell.diagnostics(snippet).collect(Collectors.toList());
     }
 

@@ -10,4 +10,17 @@ public interface MagicCompletions {
 
     /** Candidates for the argument of {@code %name} being typed; {@code prefix} is the text typed so far. */
     List<String> arguments(String name, String prefix);
+
+    /** No magics: for code assistance that only documents symbols. */
+    MagicCompletions NONE = new MagicCompletions() {
+        @Override
+        public Collection<String> names() {
+            return List.of();
+        }
+
+        @Override
+        public List<String> arguments(String name, String prefix) {
+            return List.of();
+        }
+    };
 }

@@ -2,18 +2,15 @@ package io.tinymlaas.kernel.magic;
 
 import io.tinymlaas.magics.Magic;
 
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The line magics on the class path (ServiceLoader) plus the kernel's own %lsmagic and %doc. */
+/** The line magics on the class path, found by {@link ServiceLoader}, by name. */
 public final class MagicCatalog {
-
-    static final Map<String, String> BUILTIN = Map.of(
-            "lsmagic", "%lsmagic — list the magics",
-            "doc", "%doc SYMBOL — signature and javadoc of a class, method or variable");
 
     private final Map<String, Magic> magics = new TreeMap<>();
 
@@ -30,17 +27,11 @@ public final class MagicCatalog {
     }
 
     public Set<String> names() {
-        Set<String> names = new TreeSet<>(magics.keySet());
-        names.addAll(BUILTIN.keySet());
-        return names;
+        return new TreeSet<>(magics.keySet());
     }
 
-    /** One usage line per magic, for %lsmagic. */
-    String usageList() {
-        StringBuilder text = new StringBuilder("Line magics:\n");
-        Map<String, String> usages = new TreeMap<>(BUILTIN);
-        magics.forEach((name, magic) -> usages.put(name, magic.usage()));
-        usages.forEach((name, usage) -> text.append("  %").append(name).append("  ").append(usage).append('\n'));
-        return text.toString();
+    /** Every magic, sorted by name. */
+    List<Magic> magics() {
+        return List.copyOf(magics.values());
     }
 }

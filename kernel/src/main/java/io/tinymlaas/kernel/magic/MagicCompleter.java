@@ -1,6 +1,5 @@
 package io.tinymlaas.kernel.magic;
 
-import io.tinymlaas.kernel.eval.JShellSession;
 import io.tinymlaas.kernel.eval.MagicCompletions;
 import io.tinymlaas.magics.Magic;
 
@@ -13,9 +12,9 @@ public final class MagicCompleter implements MagicCompletions {
     private final MagicCatalog catalog;
     private final SessionMagicContext context;
 
-    public MagicCompleter(MagicCatalog catalog, JShellSession session) {
+    public MagicCompleter(MagicCatalog catalog, SessionMagicContext context) {
         this.catalog = catalog;
-        this.context = new SessionMagicContext(session);
+        this.context = context;
     }
 
     @Override

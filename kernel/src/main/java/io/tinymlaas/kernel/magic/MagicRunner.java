@@ -1,25 +1,25 @@
 package io.tinymlaas.kernel.magic;
 
 import io.tinymlaas.kernel.eval.CellResult;
-import io.tinymlaas.kernel.eval.CodeAssist;
 import io.tinymlaas.kernel.eval.ErrorReport;
-import io.tinymlaas.kernel.eval.JShellSession;
 import io.tinymlaas.kernel.eval.MagicHandler;
+import io.tinymlaas.kernel.interrupt.Interrupts;
 import io.tinymlaas.magics.Magic;
+import io.tinymlaas.magics.Page;
 
 import java.util.List;
 
-/** Runs a {@code %name args} line: a builtin or a ServiceLoader magic, its result shown like a value. */
+/** Runs a {@code %name args} line: the magic of that name, its result shown like a value (a {@link Page} in the pager). */
 public final class MagicRunner implements MagicHandler {
 
     private final MagicCatalog catalog;
     private final SessionMagicContext context;
-    private final CodeAssist assist;
+    private final Interrupts interrupts;
 
-    public MagicRunner(MagicCatalog catalog, JShellSession session, CodeAssist assist) {
+    public MagicRunner(MagicCatalog catalog, SessionMagicContext context, Interrupts interrupts) {
         this.catalog = catalog;
-        this.context = new SessionMagicContext(session);
-        this.assist = assist;
+        this.context = context;
+        this.interrupts = interrupts;
     }
 
     @Override
@@ -28,38 +28,24 @@ public final class MagicRunner implements MagicHandler {
         int space = body.indexOf(' ');
         String name = space < 0 ? body : body.substring(0, space);
         String args = space < 0 ? "" : body.substring(space + 1).strip();
-        switch (name) {
-            case "lsmagic":
-                return CellResult.value(catalog.usageList());
-            case "doc":
-                return doc(args);
-            default:
-                return runMagic(name, args);
-        }
-    }
-
-    private CellResult doc(String symbol) {
-        if (symbol.isEmpty()) {
-            return failure("MagicError", "%doc needs a symbol: try %doc String or %doc Math.max");
-        }
-        return assist.inspect(symbol, symbol.length()).map(CellResult::page)
-                .orElseGet(() -> failure("MagicError", "no documentation found for " + symbol
-                        + ": check the spelling, or import its package first"));
-    }
-
-    private CellResult runMagic(String name, String args) {
         Magic magic = catalog.find(name);
         if (magic == null) {
             return failure("UnknownMagic", "%" + name + " is not a magic here; %lsmagic lists them: "
                     + String.join(", ", catalog.names()));
         }
-        try {
+        try (Interrupts.Watch watch = interrupts.watch()) {
+            context.running(watch);
             Object result = magic.run(args, context);
+            if (result instanceof Page page) {
+                return CellResult.page(page.text());
+            }
             return result == null ? CellResult.nothing() : CellResult.value(result);
         } catch (IllegalArgumentException e) {
             return failure("MagicError", "%" + name + ": " + e.getMessage() + "\nusage: " + magic.usage());
         } catch (Exception e) {
             return failure(e.getClass().getName(), "%" + name + " failed: " + e.getMessage());
+        } finally {
+            context.running(null);
         }
     }
 

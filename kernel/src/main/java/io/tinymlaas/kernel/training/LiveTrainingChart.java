@@ -3,54 +3,96 @@ package io.tinymlaas.kernel.training;
 import io.tinymlaas.kernel.display.Notebook;
 import io.tinymlaas.nn.History;
 import io.tinymlaas.nn.TrainingListener;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The chart a notebook shows while {@code fit} runs: loss and accuracy against epochs, drawn in
- * place (one display, updated) at most twice a second so that drawing never slows training.
+ * The chart a notebook shows while {@code fit} runs: loss and accuracy against epochs, one display
+ * updated in place at most twice a second. It is drawn on a thread of its own, so that drawing
+ * (the first PNG takes a while) never holds up training or its response to ■; the last frame is
+ * out before fit returns.
  */
 public final class LiveTrainingChart implements TrainingListener {
     private static final long REDRAW_NANOS = 500_000_000L;
+    private static final long LAST_FRAME_SECONDS = 30;
 
     private final String displayId = "fit-" + UUID.randomUUID();
-    private final List<Double> batchEpochs = new ArrayList<>();
-    private final List<Double> batchLoss = new ArrayList<>();
-    private final List<Double> batchAccuracy = new ArrayList<>();
-    private final List<Double> epochs = new ArrayList<>();
-    private final List<Double> validationLoss = new ArrayList<>();
-    private final List<Double> validationAccuracy = new ArrayList<>();
+    private final AtomicReference<Frame> next = new AtomicReference<>();
+    private final ExecutorService painter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fit-chart");
+        t.setDaemon(true);
+        return t;
+    });
+    private TrainingCurves curves;
     private String title = "training";
+    /** Batches came since the last frame was handed to the painter. */
+    private boolean behind;
     private boolean shown;
     private long lastDraw;
 
+    private record Frame(TrainingCurves curves, String title) {
+    }
+
+    /**
+     * Draws a throwaway chart: the first PNG of a JVM loads fonts and Java2D, which takes a second
+     * or two; done while the kernel starts, the first fit's chart (and ■ during it) is quick.
+     */
+    public static void warmUp() {
+        TrainingCurves curves = new TrainingCurves(1);
+        curves.batch(1, 1, 2, 1, 0.5);
+        try {
+            BitmapEncoder.getBitmapBytes(curves.chart("warm-up"), BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void onBatch(BatchEvent e) {
-        batchEpochs.add(e.epoch() - 1 + (double) e.batch() / e.batches());
-        batchLoss.add(e.loss());
-        batchAccuracy.add(e.accuracy());
-        title = String.format("epoch %d/%d, batch %d/%d: loss %.3f%s, %,.0f/s", e.epoch(), e.epochs(), e.batch(),
-                e.batches(), e.loss(), accuracy(", acc", e.accuracy()), e.samplesPerSecond());
+        if (curves == null) {
+            curves = new TrainingCurves(e.epochs());
+        }
+        curves.batch(e.epoch(), e.batch(), e.batches(), e.loss(), e.accuracy());
+        behind = true;
         if (System.nanoTime() - lastDraw > REDRAW_NANOS) {
-            draw();
+            draw(String.format("epoch %d/%d, batch %d/%d: loss %s%s, %,.0f samples/s", e.epoch(), e.epochs(),
+                    e.batch(), e.batches(), figure(e.loss()), accuracy(", acc", e.accuracy()), e.samplesPerSecond()));
         }
     }
 
     @Override
     public void onEpoch(EpochEvent e) {
-        if (!Double.isNaN(e.validationLoss())) {
-            epochs.add((double) e.epoch());
-            validationLoss.add(e.validationLoss());
-            validationAccuracy.add(e.validationAccuracy());
+        if (curves == null) {
+            curves = new TrainingCurves(e.epochs());
         }
-        title = String.format("epoch %d/%d: loss %.3f%s%s, %.1f s", e.epoch(), e.epochs(), e.loss(),
-                accuracy(", acc", e.accuracy()), accuracy(", val acc", e.validationAccuracy()), e.seconds());
-        draw();
+        curves.validation(e.epoch(), e.validationLoss(), e.validationAccuracy());
+        draw(String.format("epoch %d/%d: loss %s%s%s, %.1f s", e.epoch(), e.epochs(), figure(e.loss()),
+                accuracy(", acc", e.accuracy()), accuracy(", val acc", e.validationAccuracy()), e.seconds()));
+    }
+
+    @Override
+    public void onEnd(History history) {
+        if (behind) {
+            draw(title);
+        }
+        painter.shutdown();
+        try {
+            painter.awaitTermination(LAST_FRAME_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String figure(double value) {
+        return String.format("%.3f", value);
     }
 
     /** Regression has no accuracy (NaN): then nothing is said of it. */
@@ -58,32 +100,25 @@ public final class LiveTrainingChart implements TrainingListener {
         return Double.isNaN(value) ? "" : String.format("%s %.3f", label, value);
     }
 
-    @Override
-    public void onEnd(History history) {
-        draw();
-    }
-
-    private void draw() {
+    /** Hands the painter the newest frame; frames it had no time for are skipped. */
+    private void draw(String newTitle) {
         lastDraw = System.nanoTime();
-        if (batchEpochs.isEmpty()) {
+        title = newTitle;
+        behind = false;
+        if (curves == null || curves.isEmpty()) {
             return;
         }
-        XYChart chart = new XYChartBuilder().width(720).height(320).title(title)
-                .xAxisTitle("epoch").yAxisTitle(Double.isNaN(batchAccuracy.get(0)) ? "loss" : "loss / accuracy").build();
-        chart.getStyler().setMarkerSize(6);
-        chart.getStyler().setXAxisDecimalPattern("0.#");
-        chart.getStyler().setXAxisMin(0.0);
-        chart.getStyler().setXAxisTickMarkSpacingHint(90);
-        chart.addSeries("loss", batchEpochs, batchLoss).setMarker(SeriesMarkers.NONE);
-        if (!Double.isNaN(batchAccuracy.get(0))) {
-            chart.addSeries("accuracy", batchEpochs, batchAccuracy).setMarker(SeriesMarkers.NONE);
+        if (next.getAndSet(new Frame(curves.snapshot(), newTitle)) == null) {
+            painter.execute(this::paint);
         }
-        if (!epochs.isEmpty()) {
-            chart.addSeries("validation loss", epochs, validationLoss);
-            if (!Double.isNaN(validationAccuracy.get(0))) {
-                chart.addSeries("validation accuracy", epochs, validationAccuracy);
-            }
+    }
+
+    private void paint() {
+        Frame frame = next.getAndSet(null);
+        if (frame == null) {
+            return;
         }
+        var chart = frame.curves().chart(frame.title());
         if (shown) {
             Notebook.updateDisplay(displayId, chart);
         } else {

@@ -1,0 +1,28 @@
+package io.tinymlaas.kernel.magic;
+
+import io.tinymlaas.magics.Magic;
+import io.tinymlaas.magics.MagicContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A test magic: {@code %set NAME WORDS…} declares NAME holding a list of the words. */
+public final class SetVariableMagic implements Magic {
+
+    @Override
+    public String name() {
+        return "set";
+    }
+
+    @Override
+    public String usage() {
+        return "%set NAME WORDS…  declare NAME holding the words";
+    }
+
+    @Override
+    public Object run(String args, MagicContext context) {
+        String[] words = args.split(" ");
+        context.setVariable(words[0], new ArrayList<>(List.of(words).subList(1, words.length)));
+        return null;
+    }
+}

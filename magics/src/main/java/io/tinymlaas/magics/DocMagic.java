@@ -1,0 +1,25 @@
+package io.tinymlaas.magics;
+
+/** {@code %doc SYMBOL}: the signature and javadoc of a class, method or variable, in the pager. */
+public final class DocMagic implements Magic {
+
+    @Override
+    public String name() {
+        return "doc";
+    }
+
+    @Override
+    public String usage() {
+        return "%doc SYMBOL  signature and javadoc of a class, method or variable";
+    }
+
+    @Override
+    public Object run(String args, MagicContext context) {
+        String symbol = args == null ? "" : args.strip();
+        if (symbol.isEmpty()) {
+            throw new IllegalArgumentException("%doc needs a symbol: try %doc String or %doc Math.max");
+        }
+        return context.documentation(symbol).map(Page::new).orElseThrow(() -> new IllegalArgumentException(
+                "no documentation found for " + symbol + ": check the spelling, or import its package first"));
+    }
+}
