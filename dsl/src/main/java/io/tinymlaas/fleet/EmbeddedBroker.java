@@ -21,6 +21,9 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Moquette logs every start, stop and session at INFO; kept here so the level holds (loggers are weakly held). */
     private static final java.util.logging.Logger MOQUETTE_LOG = java.util.logging.Logger.getLogger("io.moquette");
+    /** ... and a board that disconnects while a message is on its way as SEVERE, with a trace: that is the board's business. */
+    private static final java.util.logging.Logger CLIENT_CHANNEL_LOG =
+            java.util.logging.Logger.getLogger("io.moquette.broker.NewNettyMQTTHandler");
 
     private final io.moquette.broker.Server server;
     private final int port;
@@ -44,6 +47,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                     + " add it, or connect to any MQTT broker: Fleet.connect(\"mqtt://host:1883\")");
         }
         MOQUETTE_LOG.setLevel(java.util.logging.Level.WARNING);
+        CLIENT_CHANNEL_LOG.setLevel(java.util.logging.Level.OFF);
         int chosen = port == 0 ? freePort() : port;
         try {
             Files.createDirectories(dataDir);
