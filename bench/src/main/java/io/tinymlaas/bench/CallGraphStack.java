@@ -18,14 +18,18 @@ import java.util.stream.Stream;
  * The deepest stack below a function, from gcc's {@code -fcallgraph-info=su} files ({@code *.ci}, one
  * per source file; {@code make -C firmware mps2-model} writes them): each function's own frame plus
  * the deepest of its callees', over every file. Static figures: no recursion and no calls through
- * pointers in the runtime, so the sum is exact for the paths gcc sees.
+ * pointers in the runtime, so the sum is exact for the paths gcc sees. Functions written in assembly
+ * have no .ci node: their frames are given ({@link #ASSEMBLY}).
  */
 final class CallGraphStack {
     private static final Pattern NODE = Pattern.compile(
             "node: \\{ title: \"([^\"]+)\" label: \"[^\"]*?\\\\n(\\d+) bytes \\((static|dynamic)");
     private static final Pattern EDGE = Pattern.compile("edge: \\{ sourcename: \"([^\"]+)\" targetname: \"([^\"]+)\"");
 
-    private final Map<String, Integer> frames = new HashMap<>();
+    /** firmware/runtime/tm_dot_dsp.c: push {r4-r11, lr}, then {r3}. */
+    private static final Map<String, Integer> ASSEMBLY = Map.of("tm_dot4_groups4", 40);
+
+    private final Map<String, Integer> frames = new HashMap<>(ASSEMBLY);
     private final Map<String, List<String>> callees = new HashMap<>();
 
     private CallGraphStack() {
@@ -34,15 +38,17 @@ final class CallGraphStack {
     /** Reads every {@code prefix*.ci} file in {@code dir}. */
     static CallGraphStack read(Path dir, String prefix) {
         CallGraphStack graph = new CallGraphStack();
+        List<Path> ci;
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().startsWith(prefix)
-                    && p.getFileName().toString().endsWith(".ci")).toList()) {
+            ci = files.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && p.getFileName().toString().endsWith(".ci")).toList();
+            for (Path f : ci) {
                 graph.add(Files.readString(f));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the call graph files in " + dir, e);
         }
-        if (graph.frames.isEmpty()) {
+        if (ci.isEmpty()) {
             throw new IllegalStateException("no " + prefix + "*.ci call graph files with stack sizes in " + dir);
         }
         return graph;
