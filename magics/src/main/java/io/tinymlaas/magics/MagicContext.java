@@ -1,5 +1,6 @@
 package io.tinymlaas.magics;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,6 +66,15 @@ public interface MagicContext {
 
     /** The magics this notebook has, by name. */
     List<Magic> magics();
+
+    /**
+     * Adds a jar or a class folder to the notebook's class path: the next cells compile and run
+     * against it. False if this notebook had added it before.
+     */
+    boolean addToClasspath(Path jarOrFolder);
+
+    /** What this notebook added to its class path, in the order it was added. */
+    List<Path> classpath();
 
     /** Signature and javadoc of a class, method or variable as the notebook sees it, as plain text. */
     Optional<String> documentation(String symbol);

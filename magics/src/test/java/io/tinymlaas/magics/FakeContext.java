@@ -1,17 +1,21 @@
 package io.tinymlaas.magics;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /** A notebook's variables (most recently set last) and state, without a notebook. */
 final class FakeContext implements MagicContext {
     private final Map<String, Object> variables = new LinkedHashMap<>();
     private final NotebookState state;
     final List<Object> shown = new ArrayList<>();
+    private final Set<Path> classpath = new LinkedHashSet<>();
 
     FakeContext() {
         this(new NotebookState());
@@ -70,6 +74,16 @@ final class FakeContext implements MagicContext {
     @Override
     public List<Magic> magics() {
         return ServiceLoader.load(Magic.class).stream().map(ServiceLoader.Provider::get).toList();
+    }
+
+    @Override
+    public boolean addToClasspath(Path jarOrFolder) {
+        return classpath.add(jarOrFolder);
+    }
+
+    @Override
+    public List<Path> classpath() {
+        return List.copyOf(classpath);
     }
 
     @Override

@@ -8,6 +8,7 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.VarSnippet;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,11 @@ public final class JShellSession implements AutoCloseable {
      * Stops the running snippet or rendering, even a busy loop; called repeatedly, it leaves a
      * thread blocked in native I/O behind (see {@link CellWorker}).
      */
+    /** A jar or class folder the next snippets compile and run against (%classpath, %maven). */
+    public void addToClasspath(Path jarOrFolder) {
+        shell.addToClasspath(jarOrFolder.toString());
+    }
+
     public void stop() {
         engine.control().worker().stop();
     }

@@ -7,8 +7,11 @@ import io.tinymlaas.magics.Magic;
 import io.tinymlaas.magics.MagicContext;
 import io.tinymlaas.magics.NotebookState;
 
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -23,6 +26,7 @@ public final class SessionMagicContext implements MagicContext {
     private final NotebookState state;
     private final Function<String, Optional<String>> documentation;
     private volatile Interrupts.Watch running;
+    private final Set<Path> classpath = new LinkedHashSet<>();
 
     /** @param documentation signature and javadoc of a symbol, as Shift-Tab shows them */
     public SessionMagicContext(JShellSession session, MagicCatalog catalog, NotebookState state,
@@ -86,6 +90,21 @@ public final class SessionMagicContext implements MagicContext {
     @Override
     public List<Magic> magics() {
         return catalog.magics();
+    }
+
+    @Override
+    public boolean addToClasspath(Path jarOrFolder) {
+        Path path = jarOrFolder.toAbsolutePath().normalize();
+        if (!classpath.add(path)) {
+            return false;
+        }
+        session.addToClasspath(path);
+        return true;
+    }
+
+    @Override
+    public List<Path> classpath() {
+        return List.copyOf(classpath);
     }
 
     @Override
