@@ -143,6 +143,17 @@ class Kernel:
             if idle and reply is not None:
                 return reply, errors, results
 
+    async def ready(self, timeout):
+        """Asks kernel_info until it answers: the server drops what a client sends before it has
+        connected to the kernel (a class of students starting at once makes that window long)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                return await self.request("kernel_info_request", {}, 10)
+            except StudentFailed:
+                if time.monotonic() > deadline:
+                    raise StudentFailed(f"the kernel did not answer kernel_info within {timeout} s")
+
     async def run(self, code, timeout):
         reply, errors, results = await self.request(
             "execute_request", {"code": code, "silent": False, "store_history": True, "user_expressions": {},
@@ -193,7 +204,7 @@ async def student(http, hub, number, args, cells, everyone):
             f"ws://127.0.0.1:{args.port}/user/{name}/api/kernels/{kernel_id}/channels?session_id={uuid.uuid4().hex}",
             headers={"Authorization": f"token {token}"}), max_message_size=64 << 20)
         kernel = Kernel(ws, uuid.uuid4().hex)
-        await kernel.request("kernel_info_request", {}, args.timeout)
+        await kernel.ready(args.timeout)
         for number_in_nb, code in cells:
             stage = f"code cell {number_in_nb} of {args.notebook.name}"
             await kernel.run(code, args.timeout)
