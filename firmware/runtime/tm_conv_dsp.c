@@ -69,52 +69,76 @@ static void dot_block(const int8_t *x, const int8_t *filters, int32_t filter_siz
     }
 }
 
+/* Small windows: each output pixel's window gathered into a patch, met by every filter in one run.
+ * The two ways are functions of their own (TM_NOINLINE): one inference's stack then holds one of
+ * their frames, not a frame with the live values of both. */
+TM_NOINLINE static void conv_patch(const tm_op *op, const tm_tensor *in, const int8_t *input, const tm_tensor *out,
+                       int8_t *output)
+{
+    const int32_t out_w = (int32_t)out->dims[1];
+    const int32_t out_c = (int32_t)out->dims[2];
+    const int32_t pixels = (int32_t)out->dims[0] * out_w;
+    const int32_t taps = op->kernel_h * op->kernel_w * (int32_t)in->dims[2];
+    const tm_outputs outputs = tm_outputs_of(op, out);
+    int32_t patch_words[PATCH_WORDS];
+    int8_t *patch = (int8_t *)patch_words;
+    int32_t p, oc, k;
+    for (p = 0; p < pixels; p++) {
+        const tm_window win = tm_window_at(op, (int32_t)in->dims[0], (int32_t)in->dims[1], p / out_w, p % out_w);
+        gather_patch(op, in, input, &win, patch);
+        for (oc = 0; oc < out_c; oc += 4) {
+            const int32_t block = out_c - oc < 4 ? out_c - oc : 4;
+            int32_t acc[4] = {0, 0, 0, 0};
+            dot_block(patch, op->weights + oc * taps, taps, taps, block, -in->zero_point, acc);
+            for (k = 0; k < block; k++) {
+                *output++ = tm_output(&outputs, (uint32_t)(oc + k), (uint32_t)(oc + k), acc[k]);
+            }
+        }
+    }
+}
+
+/* Other windows: the window rows inside the input, each a run of (columns x channels) bytes. */
+TM_NOINLINE static void conv_rows(const tm_op *op, const tm_tensor *in, const int8_t *input, const tm_tensor *out,
+                      int8_t *output)
+{
+    const int32_t in_w = (int32_t)in->dims[1];
+    const int32_t in_c = (int32_t)in->dims[2];
+    const int32_t out_w = (int32_t)out->dims[1];
+    const int32_t out_c = (int32_t)out->dims[2];
+    const int32_t pixels = (int32_t)out->dims[0] * out_w;
+    const int32_t filter_row = op->kernel_w * in_c;
+    const int32_t filter_size = op->kernel_h * filter_row;
+    const tm_outputs outputs = tm_outputs_of(op, out);
+    int32_t p, oc, k, ky;
+    for (p = 0; p < pixels; p++) {
+        const tm_window win = tm_window_at(op, (int32_t)in->dims[0], in_w, p / out_w, p % out_w);
+        const int8_t *first_row = input + ((win.y_origin + win.y_start) * in_w + win.x_origin + win.x_start) * in_c;
+        const int32_t run = (win.x_end - win.x_start) * in_c;
+        for (oc = 0; oc < out_c; oc += 4) {
+            const int32_t block = out_c - oc < 4 ? out_c - oc : 4;
+            const int8_t *row = first_row;
+            const int8_t *filters = op->weights + oc * filter_size + win.y_start * filter_row + win.x_start * in_c;
+            int32_t acc[4] = {0, 0, 0, 0};
+            for (ky = win.y_start; ky < win.y_end; ky++) {
+                dot_block(row, filters, filter_size, run, block, -in->zero_point, acc);
+                row += in_w * in_c;
+                filters += filter_row;
+            }
+            for (k = 0; k < block; k++) {
+                *output++ = tm_output(&outputs, (uint32_t)(oc + k), (uint32_t)(oc + k), acc[k]);
+            }
+        }
+    }
+}
+
 void tm_conv2d_dsp(const tm_op *op, const tm_tensor *in, const int8_t *input,
                    const tm_tensor *out, int8_t *output)
 {
-    const int32_t in_h = (int32_t)in->dims[0];
-    const int32_t in_w = (int32_t)in->dims[1];
-    const int32_t in_c = (int32_t)in->dims[2];
-    const int32_t out_h = (int32_t)out->dims[0];
-    const int32_t out_w = (int32_t)out->dims[1];
-    const int32_t out_c = (int32_t)out->dims[2];
-    const int32_t input_offset = -in->zero_point;
-    const tm_outputs outputs = tm_outputs_of(op, out);
-    const int32_t filter_row = op->kernel_w * in_c;
-    const int32_t filter_size = op->kernel_h * filter_row;
-    const int use_patch = filter_row < 8 && filter_size <= PATCH_BYTES;
-    int32_t patch_words[PATCH_WORDS];
-    int8_t *patch = (int8_t *)patch_words;
-    int32_t oy, ox, oc, k;
-
-    for (oy = 0; oy < out_h; oy++) {
-        for (ox = 0; ox < out_w; ox++) {
-            const tm_window win = tm_window_at(op, in_h, in_w, oy, ox);
-            int8_t *pixel_out = output + (oy * out_w + ox) * out_c;
-            if (use_patch) {
-                gather_patch(op, in, input, &win, patch);
-            }
-            for (oc = 0; oc < out_c; oc += 4) {
-                const int32_t block = out_c - oc < 4 ? out_c - oc : 4;
-                int32_t acc[4] = {0, 0, 0, 0};
-                if (use_patch) {
-                    dot_block(patch, op->weights + oc * filter_size, filter_size, filter_size, block, input_offset, acc);
-                } else {
-                    /* the window rows inside the input, each a run of (columns x channels) bytes */
-                    const int8_t *row = input + ((win.y_origin + win.y_start) * in_w + win.x_origin + win.x_start) * in_c;
-                    const int8_t *filters = op->weights + oc * filter_size + win.y_start * filter_row + win.x_start * in_c;
-                    int32_t ky;
-                    for (ky = win.y_start; ky < win.y_end; ky++) {
-                        dot_block(row, filters, filter_size, (win.x_end - win.x_start) * in_c, block, input_offset, acc);
-                        row += in_w * in_c;
-                        filters += filter_row;
-                    }
-                }
-                for (k = 0; k < block; k++) {
-                    pixel_out[oc + k] = tm_output(&outputs, (uint32_t)(oc + k), (uint32_t)(oc + k), acc[k]);
-                }
-            }
-        }
+    const int32_t filter_row = op->kernel_w * (int32_t)in->dims[2];
+    if (filter_row < 8 && op->kernel_h * filter_row <= PATCH_BYTES) {
+        conv_patch(op, in, input, out, output);
+    } else {
+        conv_rows(op, in, input, out, output);
     }
 }
 

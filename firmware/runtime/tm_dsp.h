@@ -22,6 +22,13 @@
 #define TM_DSP_NATIVE 1
 #endif
 
+/* A function kept out of line, so that its frame is on the stack only while it runs. */
+#if defined(__GNUC__)
+#define TM_NOINLINE __attribute__((noinline))
+#else
+#define TM_NOINLINE
+#endif
+
 /* Four bytes from any address (LDR allows unaligned addresses on Armv7-M). */
 static inline uint32_t tm_load4(const int8_t *p)
 {
