@@ -8,11 +8,14 @@ package io.tinymlaas.graph;
  *   <li>{@code weights}: int8, zero point 0. CONV_2D: OHWI; DEPTHWISE_CONV_2D: 1HWC;
  *       FULLY_CONNECTED: [out][in]. Empty for the other ops.</li>
  *   <li>{@code weightScales}: the float scale of each output channel of {@code weights}
- *       (symmetric per channel); empty when unknown (hand-made test graphs) or without weights.</li>
+ *       (symmetric per channel), or one for the whole tensor (dense weights per tensor); empty
+ *       when unknown (hand-made test graphs) or without weights. A .tflite stores these.</li>
  *   <li>{@code bias}: int32 per output channel (scale input_scale · weightScales[c]); empty when none.</li>
- *   <li>{@code multipliers}/{@code shifts}: derived as TFLM does at load time, QuantizeMultiplier of
+ *   <li>{@code multipliers}/{@code shifts}: derived as TFLM does at load time
+ *       ({@code io.tinymlaas.quant.TflmPrepare}), QuantizeMultiplier of
  *       {@code (double) inputScale · (double) weightScales[c] / (double) outputScale}, per output
- *       channel for conv, depthwise and fully connected. SOFTMAX: one entry, input_multiplier and
+ *       channel for conv, depthwise and fully connected; one entry for fully connected weights per
+ *       tensor, from {@code (double) (inputScale · weightScales[0]) / (double) outputScale}. SOFTMAX: one entry, input_multiplier and
  *       input_left_shift. Empty for pooling and reshape.</li>
  *   <li>{@code activationMin}/{@code activationMax}: the int8 clamp of the fused activation
  *       (-128..127 when none).</li>

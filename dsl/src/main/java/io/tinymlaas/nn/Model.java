@@ -9,6 +9,7 @@ import io.tinymlaas.graph.FusedActivation;
 import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.GraphBuilder;
 import io.tinymlaas.graph.GraphBuilder.Lowered;
+import io.tinymlaas.quant.DenseWeights;
 import io.tinymlaas.quant.FloatModel;
 import io.tinymlaas.quant.QuantizedModel;
 import io.tinymlaas.quant.Quantizer;
@@ -275,6 +276,15 @@ public final class Model implements Displayable, SizeReportable, FloatModel {
      * In a notebook, {@code %size} alone reports the variable that last received a quantized model.
      */
     public QuantizedModel quantize(Dataset calibration) {
+        return quantize(calibration, DenseWeights.PER_CHANNEL);
+    }
+
+    /**
+     * As {@link #quantize(Dataset)}, with dense weights quantized per channel (the default) or, as
+     * TensorFlow's converter does, per tensor ({@code DenseWeights.PER_TENSOR}) for runtimes that
+     * accept only that.
+     */
+    public QuantizedModel quantize(Dataset calibration, DenseWeights dense) {
         requireLayers();
         if (calibration == null || calibration.isEmpty()) {
             throw new IllegalArgumentException("the calibration set is empty: pass some training samples, e.g. data.train().take(500)");
@@ -287,7 +297,7 @@ public final class Model implements Displayable, SizeReportable, FloatModel {
         Lowered lowered = lowered().requireFused();
         Calibration ranges = Calibration.observe(this, lowered, calibration);
         ranges.warnings().forEach(w -> System.err.println("warning: " + w));
-        return Quantizer.quantize(lowered, ranges.min(), ranges.max());
+        return Quantizer.quantize(lowered, ranges.min(), ranges.max(), dense);
     }
 
     /** Flash, RAM and latency of this float32 model (and of its int8 form) on {@code target}. */

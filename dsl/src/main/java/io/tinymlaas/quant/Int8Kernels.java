@@ -33,7 +33,7 @@ public record Int8Kernels(OutputQuantization output, Preparation preparation, Ke
     /** The int8 constants of {@code op} between tensors {@code in} and {@code out}, both quantized already. */
     @FunctionalInterface
     public interface Preparation {
-        Int8Params prepare(Op op, TensorSpec in, TensorSpec out);
+        Int8Params prepare(Op op, TensorSpec in, TensorSpec out, DenseWeights dense);
     }
 
     /** Runs one int8 op: reads {@code input}'s bytes, writes {@code output}'s. */
@@ -44,15 +44,15 @@ public record Int8Kernels(OutputQuantization output, Preparation preparation, Ke
 
     public static Int8Kernels of(OpKind kind) {
         return switch (kind) {
-            case CONV_2D -> new Int8Kernels(OutputQuantization.CALIBRATED, Int8Kernels::perChannel, ConvPerChannel::eval);
-            case DEPTHWISE_CONV_2D -> new Int8Kernels(OutputQuantization.CALIBRATED, Int8Kernels::perChannel,
+            case CONV_2D -> new Int8Kernels(OutputQuantization.CALIBRATED, Int8Kernels::weighted, ConvPerChannel::eval);
+            case DEPTHWISE_CONV_2D -> new Int8Kernels(OutputQuantization.CALIBRATED, Int8Kernels::weighted,
                     DepthwiseConvPerChannel::eval);
-            case FULLY_CONNECTED -> new Int8Kernels(OutputQuantization.CALIBRATED, Int8Kernels::perChannel,
+            case FULLY_CONNECTED -> new Int8Kernels(OutputQuantization.CALIBRATED, Int8Kernels::weighted,
                     FullyConnectedPerChannel::eval);
-            case MAX_POOL_2D -> new Int8Kernels(OutputQuantization.INHERITED, Int8Kernels::none, MaxPool::eval);
-            case AVERAGE_POOL_2D -> new Int8Kernels(OutputQuantization.INHERITED, Int8Kernels::none, AveragePool::eval);
-            case RESHAPE -> new Int8Kernels(OutputQuantization.INHERITED, Int8Kernels::none, Reshape::eval);
-            case SOFTMAX -> new Int8Kernels(OutputQuantization.SOFTMAX, Int8Kernels::softmax, Softmax::eval);
+            case MAX_POOL_2D -> new Int8Kernels(OutputQuantization.INHERITED, Int8Kernels::unweighted, MaxPool::eval);
+            case AVERAGE_POOL_2D -> new Int8Kernels(OutputQuantization.INHERITED, Int8Kernels::unweighted, AveragePool::eval);
+            case RESHAPE -> new Int8Kernels(OutputQuantization.INHERITED, Int8Kernels::unweighted, Reshape::eval);
+            case SOFTMAX -> new Int8Kernels(OutputQuantization.SOFTMAX, Int8Kernels::unweighted, Softmax::eval);
         };
     }
 
@@ -61,31 +61,23 @@ public record Int8Kernels(OutputQuantization output, Preparation preparation, Ke
         of(op.kind()).kernel().eval(op, in, out, input, output);
     }
 
-    private static Int8Params none(Op op, TensorSpec in, TensorSpec out) {
-        return Int8Params.NONE;
+    /** Pooling, reshape and softmax: no weights; softmax's parameters and the clamp as TFLM prepares them. */
+    private static Int8Params unweighted(Op op, TensorSpec in, TensorSpec out, DenseWeights dense) {
+        return TflmPrepare.prepare(op, new byte[0], new float[0], new int[0], in, out);
     }
 
-    private static Int8Params softmax(Op op, TensorSpec in, TensorSpec out) {
-        SoftmaxScaling s = SoftmaxScaling.of(in.scale(), 1.0f);
-        return new Int8Params(new byte[0], new float[0], new int[0], new int[] {s.inputMultiplier()},
-                new int[] {s.inputLeftShift()}, -128, 127, s.diffMin());
-    }
-
-    /** Conv, depthwise and fully connected: weights per channel, int32 bias, TFLM's multipliers, the fused clamp. */
-    private static Int8Params perChannel(Op op, TensorSpec in, TensorSpec out) {
+    /**
+     * Conv, depthwise and fully connected: weights symmetric per output channel (or, for
+     * {@link DenseWeights#PER_TENSOR} dense weights, one scale for the tensor), int32 bias, then
+     * TFLM's multipliers and clamp derived from the scales ({@link TflmPrepare}).
+     */
+    private static Int8Params weighted(Op op, TensorSpec in, TensorSpec out, DenseWeights dense) {
         FloatParams f = op.floats();
         int channels = out.shape().dim(out.shape().rank() - 1);
-        PerChannelWeights weights = PerChannelWeights.quantize(f.weights(), channels, op.kind() == OpKind.DEPTHWISE_CONV_2D);
-        float[] scales = weights.scales();
-        int[] multipliers = new int[channels];
-        int[] shifts = new int[channels];
-        for (int c = 0; c < channels; c++) {
-            TflmArith.QuantizedMultiplier m = TflmParams.outputMultiplier(in.scale(), scales[c], out.scale());
-            multipliers[c] = m.multiplier();
-            shifts[c] = m.shift();
-        }
-        int[] range = TflmParams.activationRange(op.activation(), out.scale(), out.zeroPoint());
-        return new Int8Params(weights.values(), scales, weights.quantizeBias(f.bias(), in.scale()), multipliers, shifts,
-                range[0], range[1], 0);
+        boolean perTensor = dense == DenseWeights.PER_TENSOR && op.kind() == OpKind.FULLY_CONNECTED;
+        PerChannelWeights weights = PerChannelWeights.quantize(f.weights(), perTensor ? 1 : channels,
+                op.kind() == OpKind.DEPTHWISE_CONV_2D);
+        return TflmPrepare.prepare(op, weights.values(), weights.scales(),
+                weights.quantizeBias(f.bias(), in.scale()), in, out);
     }
 }

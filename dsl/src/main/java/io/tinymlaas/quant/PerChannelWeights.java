@@ -36,11 +36,14 @@ record PerChannelWeights(byte[] values, float[] scales) {
         return new PerChannelWeights(values, scales);
     }
 
-    /** Bias as int32 with scale inputScale · scale[c] (the float product, as TFLite computes it), zero point 0. */
+    /**
+     * Bias as int32 with scale inputScale · scale[c] (the float product, as TFLite computes it),
+     * zero point 0; with one scale (weights per tensor) every channel uses it.
+     */
     int[] quantizeBias(float[] bias, float inputScale) {
         int[] q = new int[bias.length];
         for (int c = 0; c < bias.length; c++) {
-            float biasScale = inputScale * scales[c];
+            float biasScale = inputScale * scales[scales.length == 1 ? 0 : c];
             double v = TflmArith.round((double) bias[c] / (double) biasScale);
             q[c] = (int) Math.max(-Integer.MAX_VALUE, Math.min(Integer.MAX_VALUE, v));
         }

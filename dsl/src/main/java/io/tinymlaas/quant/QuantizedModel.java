@@ -13,12 +13,19 @@ import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.report.SizeReport;
 import io.tinymlaas.report.SizeReportable;
 import io.tinymlaas.target.Target;
+import io.tinymlaas.tflite.TfliteFormatException;
+import io.tinymlaas.tflite.TfliteReader;
+import io.tinymlaas.tflite.TfliteWriter;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * An int8 model: its quantized {@link Graph} and the reference interpreter that runs it. The bytes
@@ -183,6 +190,48 @@ public final class QuantizedModel implements Displayable, SizeReportable {
     /** Writes the model to {@code file}; see {@link QuantizedModelFile} for the format. */
     public void save(Path file) {
         QuantizedModelFile.write(this, file);
+    }
+
+    /**
+     * Writes the model as a TFLite flatbuffer (.tflite) that TFLM, TFLite/LiteRT and other
+     * runtimes read; they derive from its float scales the multipliers this model uses.
+     */
+    public void exportTflite(Path file) {
+        TfliteWriter.write(graph, file);
+    }
+
+    /**
+     * Reads an int8 .tflite model (full-integer quantization, as TensorFlow's converter writes it)
+     * and derives its multipliers as TFLM does. A float input's QUANTIZE and a final DEQUANTIZE are
+     * dropped (feed inputs through {@link #quantizeInput}); a uint8 input becomes int8 (byte − 128).
+     * Refuses ops, types and options it cannot run with a {@link TfliteFormatException} naming them.
+     */
+    public static QuantizedModel loadTflite(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return loadTflite(bytes);
+        } catch (TfliteFormatException e) {
+            throw new TfliteFormatException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #loadTflite(Path)}, from the file's bytes. */
+    public static QuantizedModel loadTflite(byte[] tflite) {
+        Graph stored = TfliteReader.fromBytes(tflite);
+        Graph prepared;
+        try {
+            prepared = TflmPrepare.prepare(stored);
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            throw new TfliteFormatException(e.getMessage(), e);
+        }
+        int[] noLayers = new int[prepared.tensors().size()];
+        Arrays.fill(noLayers, -1);
+        return new QuantizedModel(prepared, noLayers);
     }
 
     /** Reads a model written by {@link #save}; refuses other, newer or damaged files. */

@@ -24,6 +24,11 @@ public final class Quantizer {
      * @param max per tensor, the largest
      */
     public static QuantizedModel quantize(Lowered lowered, float[] min, float[] max) {
+        return quantize(lowered, min, max, DenseWeights.PER_CHANNEL);
+    }
+
+    /** As above, with dense (FULLY_CONNECTED) weights quantized per channel or per tensor. */
+    public static QuantizedModel quantize(Lowered lowered, float[] min, float[] max, DenseWeights dense) {
         Graph floats = lowered.requireFused().graph();
         List<TensorSpec> tensors = new ArrayList<>();
         for (int t = 0; t < floats.tensors().size(); t++) {
@@ -42,7 +47,7 @@ public final class Quantizer {
             TensorSpec output = quantized(floats.tensor(op.output()), out);
             tensors.set(op.output(), output);
             ops.add(new Op(op.kind(), op.name(), op.input(), op.output(), op.window(), op.activation(),
-                    kind.preparation().prepare(op, in, output)));
+                    kind.preparation().prepare(op, in, output, dense)));
         }
         return new QuantizedModel(new Graph(tensors, ops, floats.input(), floats.output()), lowered.sourceLayers());
     }

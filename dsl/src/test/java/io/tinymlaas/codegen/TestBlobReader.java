@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Reads a blob back into a graph (names aside), to prove the writer put every field where the format says. */
-final class TestBlobReader {
+public final class TestBlobReader {
     private TestBlobReader() {
     }
 
@@ -54,7 +54,7 @@ final class TestBlobReader {
         return values;
     }
 
-    static void assertSameGraph(Graph expected, Graph actual) {
+    public static void assertSameGraph(Graph expected, Graph actual) {
         assertEquals(expected.input(), actual.input());
         assertEquals(expected.output(), actual.output());
         assertEquals(expected.tensors().size(), actual.tensors().size());

@@ -13,7 +13,7 @@ public final class DefaultImports {
             "java.util", "java.util.stream", "java.nio.file", "java.io", "java.time",
             "io.tinymlaas", "io.tinymlaas.data", "io.tinymlaas.nn", "io.tinymlaas.quant",
             "io.tinymlaas.target", "io.tinymlaas.report", "io.tinymlaas.codegen", "io.tinymlaas.device",
-            "io.tinymlaas.live", "io.tinymlaas.fleet");
+            "io.tinymlaas.live", "io.tinymlaas.fleet", "io.tinymlaas.tflite");
 
     static final String NOTEBOOK_STATICS = "io.tinymlaas.kernel.display.Notebook";
 

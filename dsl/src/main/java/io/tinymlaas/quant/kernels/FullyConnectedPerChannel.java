@@ -5,8 +5,9 @@ import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.quant.TflmArith;
 
 /**
- * FULLY_CONNECTED, int8 per output channel (weights zero point 0), as TFLM's
- * reference_integer_ops::FullyConnectedPerChannel; with one sample there is one batch.
+ * FULLY_CONNECTED, int8 (weights zero point 0), as TFLM's reference_integer_ops::FullyConnectedPerChannel,
+ * or, with one multiplier (weights per tensor), reference_integer_ops::FullyConnected; with one
+ * sample there is one batch.
  */
 public final class FullyConnectedPerChannel {
     private FullyConnectedPerChannel() {
@@ -29,7 +30,8 @@ public final class FullyConnectedPerChannel {
             if (op.bias().length > 0) {
                 acc += op.bias()[outC];
             }
-            acc = TflmArith.multiplyByQuantizedMultiplier(acc, op.multipliers()[outC], op.shifts()[outC]);
+            int q = op.multipliers().length == 1 ? 0 : outC; // one multiplier: weights per tensor
+            acc = TflmArith.multiplyByQuantizedMultiplier(acc, op.multipliers()[q], op.shifts()[q]);
             acc += outputOffset;
             acc = Math.max(acc, op.activationMin());
             acc = Math.min(acc, op.activationMax());

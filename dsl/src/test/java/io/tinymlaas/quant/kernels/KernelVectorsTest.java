@@ -85,7 +85,7 @@ class KernelVectorsTest {
         }
         int[][] realRows = {{1, 2, 3, 4, 5, 6, 7, 8, -9, -10}, {1, 2, 3, 4, 5, 6, 7, -8, 9, -10}};
         Op op = new Op(OpKind.FULLY_CONNECTED, "fc", 0, 1, Window.NONE, weights, new int[] {1, 2, 3},
-                new int[] {q.multiplier(), q.multiplier(), q.multiplier()}, new int[] {q.shift(), q.shift(), q.shift()},
+                new int[] {q.multiplier()}, new int[] {q.shift()}, // per tensor: one multiplier, as TFLM's FullyConnected
                 -128, 127, 0);
         byte[] expected = VectorFiles.bytes(m.group(3));
         byte[] actual = new byte[6];
