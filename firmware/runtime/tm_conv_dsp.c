@@ -72,8 +72,8 @@ static void dot_block(const int8_t *x, const int8_t *filters, int32_t filter_siz
 /* Small windows: each output pixel's window gathered into a patch, met by every filter in one run.
  * The two ways are functions of their own (TM_NOINLINE): one inference's stack then holds one of
  * their frames, not a frame with the live values of both. */
-TM_NOINLINE static void conv_patch(const tm_op *op, const tm_tensor *in, const int8_t *input, const tm_tensor *out,
-                       int8_t *output)
+TM_NOINLINE static void tm_conv2d_dsp_patch(const tm_op *op, const tm_tensor *in, const int8_t *input,
+                                             const tm_tensor *out, int8_t *output)
 {
     const int32_t out_w = (int32_t)out->dims[1];
     const int32_t out_c = (int32_t)out->dims[2];
@@ -98,8 +98,8 @@ TM_NOINLINE static void conv_patch(const tm_op *op, const tm_tensor *in, const i
 }
 
 /* Other windows: the window rows inside the input, each a run of (columns x channels) bytes. */
-TM_NOINLINE static void conv_rows(const tm_op *op, const tm_tensor *in, const int8_t *input, const tm_tensor *out,
-                      int8_t *output)
+TM_NOINLINE static void tm_conv2d_dsp_rows(const tm_op *op, const tm_tensor *in, const int8_t *input,
+                                            const tm_tensor *out, int8_t *output)
 {
     const int32_t in_w = (int32_t)in->dims[1];
     const int32_t in_c = (int32_t)in->dims[2];
@@ -136,9 +136,9 @@ void tm_conv2d_dsp(const tm_op *op, const tm_tensor *in, const int8_t *input,
 {
     const int32_t filter_row = op->kernel_w * (int32_t)in->dims[2];
     if (filter_row < 8 && op->kernel_h * filter_row <= PATCH_BYTES) {
-        conv_patch(op, in, input, out, output);
+        tm_conv2d_dsp_patch(op, in, input, out, output);
     } else {
-        conv_rows(op, in, input, out, output);
+        tm_conv2d_dsp_rows(op, in, input, out, output);
     }
 }
 

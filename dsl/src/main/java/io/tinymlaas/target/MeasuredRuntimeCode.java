@@ -141,7 +141,7 @@ public final class MeasuredRuntimeCode implements RuntimeCode {
                 continue;
             }
             long bytes = Long.parseLong(f[1]);
-            String function = functionOf(f[0]);
+            String function = kernelFunctionOf(f[0]);
             boolean isDsp = function.endsWith(DSP_SUFFIX);
             OpKind kernel = KERNELS.get(isDsp ? function.substring(0, function.length() - DSP_SUFFIX.length()) : function);
             if (kernel == null) {
@@ -156,10 +156,23 @@ public final class MeasuredRuntimeCode implements RuntimeCode {
                 : source + ", DSP kernels (" + dsp.size() + " of " + OpKind.values().length + " ops)");
     }
 
-    /** ".text.tm_conv2d" and ".rodata.tm_softmax.str1.1" name a function; ".text" names none. */
-    private static String functionOf(String section) {
+    /**
+     * The kernel function a section belongs to: ".text.tm_conv2d" and ".rodata.tm_softmax.str1.1" to
+     * their function, ".text.tm_conv2d_dsp_patch" (a kernel's helper, named after it) to
+     * tm_conv2d_dsp; other sections to "" (the core).
+     */
+    private static String kernelFunctionOf(String section) {
         String[] parts = section.split("\\.");
-        return parts.length >= 3 ? parts[2] : "";
+        String name = parts.length >= 3 ? parts[2] : "";
+        while (!name.isEmpty()) {
+            String kernel = name.endsWith(DSP_SUFFIX) ? name.substring(0, name.length() - DSP_SUFFIX.length()) : name;
+            if (KERNELS.containsKey(kernel)) {
+                return name;
+            }
+            int cut = name.lastIndexOf('_');
+            name = cut > 0 ? name.substring(0, cut) : "";
+        }
+        return "";
     }
 
     @Override

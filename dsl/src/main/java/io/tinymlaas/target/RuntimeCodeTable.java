@@ -27,7 +27,7 @@ public final class RuntimeCodeTable implements RuntimeCode {
     /** The DSP kernel of a kind; reshape and softmax have one kernel for both sets. */
     private static long thumb2DspBytes(OpKind kind) {
         return switch (kind) {
-            case CONV_2D -> 1_704;
+            case CONV_2D -> 2_156;
             case DEPTHWISE_CONV_2D -> 1_372;
             case FULLY_CONNECTED -> 700;
             case MAX_POOL_2D -> 696;

@@ -35,6 +35,22 @@ class MeasuredRuntimeCodeTest {
     }
 
     @Test
+    void countsTheDspKernelWithItsHelpersInsteadOfThePortableOne() {
+        String sizeA = """
+                .text.tm_conv2d                376      0
+                .text.tm_conv2d_dsp             72      0
+                .text.tm_conv2d_dsp_patch     1120      0
+                .text.tm_dot4_groups4          500      0
+                .text.tm_softmax               288      0
+                """;
+        RuntimeCode code = MeasuredRuntimeCode.fromSizeOutput(sizeA, "test");
+        assertEquals(1192, code.kernelBytes(OpKind.CONV_2D));     // the portable tm_conv2d is not linked
+        assertEquals(288, code.kernelBytes(OpKind.SOFTMAX));      // one kernel for both sets
+        assertEquals(500, code.coreBytes());                      // the shared dot loop
+        assertTrue(code.source().contains("DSP kernels"), code.source());
+    }
+
+    @Test
     void compilesARuntimeForCortexM4() throws Exception {
         Path dir = Path.of(getClass().getResource("runtime/tm_fixture.c").toURI()).getParent();
         var measured = MeasuredRuntimeCode.measure(dir, Core.CORTEX_M4F);
