@@ -82,6 +82,8 @@ if auth == "dummy":
 elif auth == "pam":
     c.JupyterHub.authenticator_class = "pam"
     c.JupyterHub.spawner_class = LocalProcessSpawner
+    # Names a --dummy class left in the database, with no system account, are forgotten.
+    c.Authenticator.delete_invalid_users = True
 else:
     raise SystemExit(f"TINYML_HUB_AUTH={auth!r}: use pam (system accounts) or dummy (one shared password)")
 
