@@ -7,6 +7,7 @@ import com.sun.source.doctree.EntityTree;
 import com.sun.source.doctree.LinkTree;
 import com.sun.source.doctree.LiteralTree;
 import com.sun.source.doctree.ParamTree;
+import com.sun.source.doctree.ReferenceTree;
 import com.sun.source.doctree.ReturnTree;
 import com.sun.source.doctree.SeeTree;
 import com.sun.source.doctree.StartElementTree;
@@ -120,10 +121,17 @@ final class Javadoc {
             if (!node.getLabel().isEmpty()) {
                 out.append(inline(node.getLabel()));
             } else {
-                String reference = node.getReference().getSignature();
-                out.append('`').append(reference.startsWith("#") ? reference.substring(1) : reference.replace('#', '.'))
-                        .append('`');
+                node.getReference().accept(this, null);
             }
+            return null;
+        }
+
+        /** {@code Math#absExact(int)} as {@code `Math.absExact(int)`}, {@code #fit} as {@code `fit`}. */
+        @Override
+        public Void visitReference(ReferenceTree node, Void unused) {
+            String reference = node.getSignature();
+            out.append('`').append(reference.startsWith("#") ? reference.substring(1) : reference.replace('#', '.'))
+                    .append('`');
             return null;
         }
 

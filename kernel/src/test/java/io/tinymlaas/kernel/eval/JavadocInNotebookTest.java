@@ -81,10 +81,10 @@ class JavadocInNotebookTest {
     void blockTagsBecomeSections() {
         String text = Javadoc.toText(" Counts <b>things</b>.<p>Second {@link java.util.List#of() paragraph}.\n"
                 + " <ul><li>one</li><li>two &lt; three</li></ul>\n @param n how many {@code n}\n @return the count\n"
-                + " @throws IllegalArgumentException when {@code n < 0}\n");
+                + " @throws IllegalArgumentException when {@code n < 0}\n @see java.util.List#of()\n");
         assertEquals("Counts **things**.\n\nSecond paragraph.\n\n- one\n- two < three\n\n"
                 + "Parameters:\n- `n` — how many `n`\n\nReturns: the count\n\n"
-                + "Throws:\n- `IllegalArgumentException` — when `n < 0`", text);
+                + "Throws:\n- `IllegalArgumentException` — when `n < 0`\n\nSee also: `java.util.List.of()`", text);
     }
 
     @Test
