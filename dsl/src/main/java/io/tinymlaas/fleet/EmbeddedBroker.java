@@ -35,7 +35,13 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Starts a broker on a free port, keeping its data under ~/.tinyml/fleet/broker. */
     public static EmbeddedBroker start() {
-        return start(0, Path.of(System.getProperty("user.home"), ".tinyml", "fleet", "broker"));
+        return start(0, defaultDataDir());
+    }
+
+    /** ~/.tinyml/fleet/broker, "~" as the shell means it ($HOME; Java's user.home ignores it). */
+    private static Path defaultDataDir() {
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".tinyml", "fleet", "broker");
     }
 
     /** Starts a broker on {@code port} (0: a free one), keeping retained messages in {@code dataDir}. */
@@ -98,7 +104,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** {@code ./tinyml fleet}: runs the broker in the foreground until stopped. */
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 1883;
-        try (EmbeddedBroker broker = start(port, Path.of(System.getProperty("user.home"), ".tinyml", "fleet", "broker"))) {
+        try (EmbeddedBroker broker = start(port, defaultDataDir())) {
             System.out.println("TinyML fleet broker at " + broker.url() + " (Ctrl-C stops it)");
             Thread.currentThread().join();
         }
