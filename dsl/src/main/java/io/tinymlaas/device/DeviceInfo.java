@@ -1,6 +1,7 @@
 package io.tinymlaas.device;
 
 import io.tinymlaas.Displayable;
+import io.tinymlaas.Html;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -41,19 +42,19 @@ public record DeviceInfo(String board, String runtimeVersion, long clockHz, long
 
     @Override
     public String toHtml() {
-        return "<table><caption>" + board + " · TinyMLaaS runtime " + runtimeVersion + "</caption>"
-                + row("clock", clockHz == 0 ? "unknown" : clockHz / 1_000_000.0 + " MHz")
-                + row("largest model", kb(maxModelBytes))
-                + row("arena", kb(arenaCapacity))
-                + row("free RAM", kb(freeRam))
-                + row("free flash", kb(freeFlash))
-                + row("device time in", timeUnit.label())
-                + row("model", modelLoaded ? String.format("loaded, id %08x", modelCrc) : "none")
+        return "<table><caption>" + Html.escape(board + " · TinyMLaaS runtime " + runtimeVersion) + "</caption>"
+                + Html.row("clock", clockHz == 0 ? "unknown" : clockHz / 1_000_000.0 + " MHz")
+                + Html.row("largest model", kb(maxModelBytes))
+                + Html.row("arena", kb(arenaCapacity))
+                + Html.row("free RAM", kb(freeRam))
+                + Html.row("free flash", kb(freeFlash))
+                + Html.row("inference time counted in", switch (timeUnit) {
+                    case MICROSECONDS -> "microseconds, by the board's clock";
+                    case INSTRUCTIONS -> "instructions, exactly (QEMU -icount)";
+                    case CYCLES -> "CPU cycles";
+                })
+                + Html.row("model", modelLoaded ? String.format("loaded, id %08x", modelCrc) : "none")
                 + "</table>";
-    }
-
-    private static String row(String key, String value) {
-        return "<tr><th style=\"text-align:left\">" + key + "</th><td>" + value + "</td></tr>";
     }
 
     private static String kb(long bytes) {
