@@ -34,14 +34,18 @@ class KernelProtocolTest(KernelTestCase):
                       "var net = Model.sequential(Shape.of(1)).dense(64).relu().dense(64).relu().dense(1);")
         msg_id = self.kc.execute("var h = net.fit(sine, Fit.epochs(50).batch(32).sgd(0.01).seed(3));\n"
                                  "int afterFit = h.epochs() + 100;")
-        time.sleep(2.0)  # well into training
+        streamed = ""
+        while True:  # training runs once its live chart shows
+            msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "display_data":
+                self.assertIn("image/png", msg["content"]["data"])
+                break
         started = time.monotonic()
         self.km.interrupt_kernel()
-        reply = self.shell_reply(msg_id, timeout=10)
+        reply = self.shell_reply(msg_id, timeout=TIMEOUT)
         latency = time.monotonic() - started
         self.assertEqual(reply["content"]["status"], "ok", reply["content"])
         print(f"\ninterrupting fit took {latency:.3f} s")
-        streamed = ""
         while True:
             msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
             if msg["parent_header"].get("msg_id") != msg_id:
@@ -52,9 +56,10 @@ class KernelProtocolTest(KernelTestCase):
             if msg["msg_type"] == "stream":
                 streamed += msg["content"]["text"]
         self.assertEqual(streamed.count("the model keeps the weights of the last finished batch"), 1, streamed)
-        content, outputs = self.run_cell("afterFit >= 100")
+        self.assertNotIn("Interrupted", streamed)
+        content, outputs = self.run_cell("afterFit >= 100 && h.stopped() && !h.toString().contains(\"NaN\")")
         self.assertEqual([c["data"]["text/plain"] for t, c in outputs if t == "execute_result"], ["true"],
-                         "the statement after the fit ran")
+                         "the statement after the fit ran; the history says it stopped and has no NaN rows")
         content, outputs = self.run_cell(
             "net.fit(sine.take(640), Fit.epochs(1).batch(32).sgd(0.01).seed(4)).table().rowCount()")
         self.assertEqual(content["status"], "ok")

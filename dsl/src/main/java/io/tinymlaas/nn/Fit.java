@@ -4,11 +4,13 @@ import io.tinymlaas.data.Dataset;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How to train: {@code Fit.epochs(2).batch(64).sgd(0.05).seed(42)}. Defaults: batch 32, SGD with
  * learning rate 0.01, seed 0, all processors, the loss that suits the dataset (cross-entropy for
- * labels, MSE for targets), a progress bar on stderr outside notebooks.
+ * labels, MSE for targets), a text progress bar on stderr unless a listener shows progress (the
+ * notebook's live chart).
  */
 public final class Fit {
     enum Method { SGD, ADAM }
@@ -23,7 +25,7 @@ public final class Fit {
     private double validationFraction;
     private Loss loss;
     private int threads = Runtime.getRuntime().availableProcessors();
-    private boolean progress = !Boolean.getBoolean("tinyml.notebook");
+    private Boolean progress;
     private final List<TrainingListener> listeners = new ArrayList<>();
 
     private Fit(int epochs) {
@@ -110,14 +112,17 @@ public final class Fit {
         return this;
     }
 
-    /** Whether a text progress bar is written to stderr (default: yes, except in a notebook). */
+    /** Whether a text progress bar is written to stderr (default: yes, unless a listener such as the notebook's chart shows progress). */
     public Fit progress(boolean show) {
         this.progress = show;
         return this;
     }
 
-    /** Receives batch and epoch events (a notebook draws live charts from them). */
+    /** Hears the fit and may stop it, e.g. {@code listener(EarlyStopping.monitor("val_loss").patience(3))}. */
     public Fit listener(TrainingListener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("listener is null: pass a TrainingListener, e.g. EarlyStopping.monitor(\"val_loss\")");
+        }
         listeners.add(listener);
         return this;
     }
@@ -162,8 +167,9 @@ public final class Fit {
         return threads;
     }
 
-    boolean showsProgress() {
-        return progress;
+    /** The explicit progress choice, empty for the default. */
+    Optional<Boolean> progress() {
+        return Optional.ofNullable(progress);
     }
 
     List<TrainingListener> listeners() {

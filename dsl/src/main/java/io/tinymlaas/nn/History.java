@@ -1,45 +1,62 @@
 package io.tinymlaas.nn;
 
+import io.tinymlaas.ChartStyle;
 import io.tinymlaas.Displayable;
 import io.tinymlaas.Html;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Per-epoch loss and accuracy of a {@code fit}, train and validation, and seconds per epoch.
- * An interrupted fit records the epoch it stopped in (its figures cover the finished batches).
+ * Per-epoch loss and accuracy of a {@code fit}, train and validation, and seconds per epoch: the
+ * listener {@code fit} returns, as Keras' History. Only epochs that ran to their end are rows; a
+ * fit stopped early says why ({@link #stopReason}). Columns a fit has no values for (validation
+ * without validation data, accuracy of a regression) are left out of the table.
  */
-public final class History implements Displayable {
+public final class History implements TrainingListener, Displayable {
+    private static final List<Metric> METRICS = List.of(
+            new Metric("loss", TrainingListener.EpochEvent::loss),
+            new Metric("accuracy", TrainingListener.EpochEvent::accuracy),
+            new Metric("val_loss", TrainingListener.EpochEvent::validationLoss),
+            new Metric("val_accuracy", TrainingListener.EpochEvent::validationAccuracy));
+
+    private record Metric(String name, ToDoubleFunction<TrainingListener.EpochEvent> value) {
+    }
+
     private final List<TrainingListener.EpochEvent> epochs = new ArrayList<>();
-    private String interruption;
+    private String stopReason;
 
-    void add(TrainingListener.EpochEvent e) {
-        epochs.add(e);
+    @Override
+    public void onEpochEnd(Training training, EpochEvent event) {
+        epochs.add(event);
     }
 
-    void markInterrupted(String message) {
-        interruption = message;
+    @Override
+    public void onTrainEnd(Training training) {
+        stopReason = training.stopReason().orElse(null);
     }
 
-    /** True when the fit was interrupted; the model kept the weights of the last finished batch. */
-    public boolean interrupted() {
-        return interruption != null;
+    /** True when the fit ended before its last epoch (a listener stopped it, or ■ in a notebook). */
+    public boolean stopped() {
+        return stopReason != null;
     }
 
-    /** What happened when interrupted, else null. */
-    public String interruption() {
-        return interruption;
+    /** Why the fit ended early, as the one who stopped it said. */
+    public Optional<String> stopReason() {
+        return Optional.ofNullable(stopReason);
     }
 
+    /** Epochs that ran to their end. */
     public int epochs() {
         return epochs.size();
     }
@@ -70,58 +87,55 @@ public final class History implements Displayable {
         return epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).loss();
     }
 
-    /** Columns epoch, loss, accuracy, val_loss, val_accuracy, seconds. */
+    /** The metrics this fit has values for, in the order loss, accuracy, val_loss, val_accuracy. */
+    private List<Metric> measured() {
+        return METRICS.stream().filter(m -> epochs.stream().anyMatch(e -> !Double.isNaN(m.value().applyAsDouble(e))))
+                .toList();
+    }
+
+    /** Columns epoch, loss, accuracy, val_loss, val_accuracy, seconds (those with values). */
     public Table table() {
-        IntColumn epoch = IntColumn.create("epoch");
-        DoubleColumn loss = DoubleColumn.create("loss");
-        DoubleColumn accuracy = DoubleColumn.create("accuracy");
-        DoubleColumn valLoss = DoubleColumn.create("val_loss");
-        DoubleColumn valAccuracy = DoubleColumn.create("val_accuracy");
-        DoubleColumn seconds = DoubleColumn.create("seconds");
-        for (var e : epochs) {
-            epoch.append(e.epoch());
-            loss.append(e.loss());
-            accuracy.append(e.accuracy());
-            valLoss.append(e.validationLoss());
-            valAccuracy.append(e.validationAccuracy());
-            seconds.append(e.seconds());
+        List<Column<?>> columns = new ArrayList<>();
+        columns.add(IntColumn.create("epoch", epochs.stream().mapToInt(TrainingListener.EpochEvent::epoch).toArray()));
+        for (Metric m : measured()) {
+            columns.add(DoubleColumn.create(m.name(), epochs.stream().mapToDouble(m.value())));
         }
-        return Table.create("history", epoch, loss, accuracy, valLoss, valAccuracy, seconds);
+        columns.add(DoubleColumn.create("seconds", epochs.stream().mapToDouble(TrainingListener.EpochEvent::seconds)));
+        return Table.create("history", columns);
     }
 
     /** Loss and accuracy per epoch. */
     public XYChart chart() {
-        XYChart chart = new XYChartBuilder().width(640).height(360).title("training").xAxisTitle("epoch").build();
-        double[] x = new double[epochs.size()];
-        double[][] series = new double[4][epochs.size()];
-        for (int i = 0; i < x.length; i++) {
-            var e = epochs.get(i);
-            x[i] = e.epoch();
-            series[0][i] = e.loss();
-            series[1][i] = e.accuracy();
-            series[2][i] = e.validationLoss();
-            series[3][i] = e.validationAccuracy();
-        }
-        String[] names = {"loss", "accuracy", "val_loss", "val_accuracy"};
-        for (int s = 0; s < names.length; s++) {
-            if (x.length > 0 && !Double.isNaN(series[s][0])) {
-                chart.addSeries(names[s], x, series[s]);
+        XYChart chart = ChartStyle.lines("training", "epoch", "");
+        int last = epochs.isEmpty() ? 1 : epochs.get(epochs.size() - 1).epoch();
+        ChartStyle.wholeUnitsAxis(chart, epochs.isEmpty() ? 0 : epochs.get(0).epoch(), last);
+        double highest = 0;
+        double[] x = epochs.stream().mapToDouble(TrainingListener.EpochEvent::epoch).toArray();
+        for (Metric m : measured()) {
+            double[] y = epochs.stream().mapToDouble(m.value()).toArray();
+            for (double v : y) {
+                highest = Double.isFinite(v) ? Math.max(highest, v) : highest;
             }
+            chart.addSeries(m.name(), x, y);
         }
+        ChartStyle.zeroToRound(chart, highest);
         return chart;
     }
 
     @Override
     public String toHtml() {
-        StringBuilder s = new StringBuilder("<table><tr><th>epoch</th><th>loss</th><th>accuracy</th>"
-                + "<th>val_loss</th><th>val_accuracy</th><th>seconds</th></tr>");
+        List<Metric> shown = measured();
+        StringBuilder s = new StringBuilder("<table><tr><th>epoch</th>");
+        shown.forEach(m -> s.append("<th>").append(m.name()).append("</th>"));
+        s.append("<th>seconds</th></tr>");
         for (var e : epochs) {
-            s.append(String.format("<tr><td>%d</td><td>%.4f</td><td>%.4f</td><td>%.4f</td><td>%.4f</td><td>%.2f</td></tr>",
-                    e.epoch(), e.loss(), e.accuracy(), e.validationLoss(), e.validationAccuracy(), e.seconds()));
+            s.append("<tr><td>").append(e.epoch()).append("</td>");
+            shown.forEach(m -> s.append(String.format("<td>%.4f</td>", m.value().applyAsDouble(e))));
+            s.append(String.format("<td>%.2f</td></tr>", e.seconds()));
         }
         s.append("</table>");
-        if (interruption != null) {
-            s.append("<p><b>").append(Html.escape(interruption)).append("</b></p>");
+        if (stopReason != null) {
+            s.append("<p><b>").append(Html.escape(stopReason)).append("</b></p>");
         }
         return s.toString();
     }
@@ -140,6 +154,6 @@ public final class History implements Displayable {
 
     @Override
     public String toString() {
-        return table().print() + (interruption != null ? "\n" + interruption : "");
+        return table().print() + (stopReason != null ? "\n" + stopReason : "");
     }
 }

@@ -209,8 +209,9 @@ public final class Model implements Displayable, SizeReportable, FloatModel {
     // ---- using
 
     /**
-     * Trains on {@code data} and returns the per-epoch history. Stops cleanly when the thread is
-     * interrupted (the weights of the last finished batch stay); throws when the loss becomes NaN.
+     * Trains on {@code data} and returns the per-epoch history. A listener may end it early
+     * ({@link Training#stop}, e.g. {@link EarlyStopping}), and so does interrupting the thread: the
+     * model keeps the weights of the last finished batch. Throws when the loss becomes NaN.
      */
     public History fit(Dataset data, Fit fit) {
         requireLayers();
@@ -229,7 +230,9 @@ public final class Model implements Displayable, SizeReportable, FloatModel {
         if (!network.trainable()) {
             throw new IllegalStateException("the model has no trainable layer: add dense(...) or conv2d(...)");
         }
-        return new Trainer(network, data, fit).run();
+        History history = new History();
+        new Trainer(this, network, data, fit).run(TrainingListeners.of(history, fit));
+        return history;
     }
 
     /** Loss, accuracy, confusion matrix and per-class precision/recall on {@code data}. */

@@ -2,8 +2,6 @@ package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Dataset;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,12 +19,12 @@ final class Trainer {
     /** From this many parameters the workers share the update (measured: pays for the MLP's 101,770). */
     private static final int SHARED_UPDATE = 32_768;
     private static final int MIN_SLICE = 16;
+    private final Model model;
     private final Network net;
     private final Fit fit;
     private final Loss loss;
     private final Dataset train;
     private final Dataset validation;
-    private final List<TrainingListener> listeners;
     // the batch being worked on, published to the workers through `ticket`
     private final AtomicLong ticket = new AtomicLong(Integer.MAX_VALUE); // batch id << 32 | next chunk
     private final AtomicInteger done = new AtomicInteger();
@@ -43,7 +41,8 @@ final class Trainer {
     private volatile int jobCount;
     private volatile boolean updating;
 
-    Trainer(Network net, Dataset data, Fit fit) {
+    Trainer(Model model, Network net, Dataset data, Fit fit) {
+        this.model = model;
         this.net = net;
         this.fit = fit;
         this.loss = fit.lossOr(data.isClassification() ? Loss.CROSS_ENTROPY : Loss.MEAN_SQUARED_ERROR);
@@ -55,14 +54,10 @@ final class Trainer {
             this.train = data;
             this.validation = fit.validationData();
         }
-        this.listeners = new ArrayList<>(fit.listeners());
-        listeners.addAll(TrainingListeners.createDefaults());
-        if (fit.showsProgress()) {
-            listeners.add(new ProgressBar(System.err));
-        }
     }
 
-    History run() {
+    /** Trains, telling {@code listeners} (a History among them) how it goes; they may stop it. */
+    void run(TrainingListener listeners) {
         int batch = Math.min(fit.batchSize(), train.size());
         // at least 16 samples a thread: smaller slices cost more in per-chunk gradients than they gain
         int members = Math.max(1, Math.min(fit.threadCount(), batch / MIN_SLICE));
@@ -84,34 +79,24 @@ final class Trainer {
         int[] order = identity(train.size());
         int batches = (train.size() + batch - 1) / batch;
         int params = net.params.length;
-        History history = new History();
         chunkSpaces = ws;
         chunkGrads = grads;
         updater = optimizer;
         chunkSlice = slice;
         batchOrder = order;
         caller = Thread.currentThread();
-        long stopMark = TrainingStop.begin();
+        Training training = new Training(model, net, fit.epochCount(), batches);
+        listeners.onTrainBegin(training);
         try (WorkerPool pool = new WorkerPool(members)) {
-            for (int epoch = 1; epoch <= fit.epochCount(); epoch++) {
+            for (int epoch = 1; epoch <= fit.epochCount() && !training.stopping(); epoch++) {
+                listeners.onEpochBegin(training, epoch);
                 shuffle(order, rng);
                 long start = System.nanoTime();
                 double lossSum = 0;
                 long correct = 0;
                 int seen = 0;
-                for (int b = 0; b < batches; b++) {
-                    if (Thread.interrupted() || TrainingStop.requestedSince(stopMark)) {
-                        String message = "fit interrupted in epoch " + epoch + " after batch " + b + " of " + batches
-                                + ": the model keeps the weights of the last finished batch";
-                        System.err.println();
-                        System.err.println(message);
-                        if (seen > 0) {
-                            history.add(epochEvent(epoch, lossSum / seen, (double) correct / seen, start));
-                        }
-                        history.markInterrupted(message);
-                        listeners.forEach(l -> l.onEnd(history));
-                        return history;
-                    }
+                for (int b = 0; b < batches && !training.stopping(); b++) {
+                    listeners.onBatchBegin(training, epoch, b + 1);
                     int from = b * batch;
                     int count = Math.min(batch, train.size() - from);
                     batchFrom = from;
@@ -135,35 +120,27 @@ final class Trainer {
                     }
                     lossSum += batchLoss;
                     seen += count;
-                    if (!listeners.isEmpty()) {
-                        double elapsed = (System.nanoTime() - start) / 1e9;
-                        var event = new TrainingListener.BatchEvent(epoch, fit.epochCount(), b + 1, batches,
-                                lossSum / seen, classification ? (double) correct / seen : Double.NaN, seen / elapsed,
-                                elapsed / (b + 1) * (batches - b - 1));
-                        listeners.forEach(l -> l.onBatch(event));
+                    double elapsed = (System.nanoTime() - start) / 1e9;
+                    var event = new TrainingListener.BatchEvent(epoch, fit.epochCount(), b + 1, batches,
+                            lossSum / seen, classification ? (double) correct / seen : Double.NaN, seen / elapsed,
+                            elapsed / (b + 1) * (batches - b - 1));
+                    listeners.onBatchEnd(training, event);
+                    if (Thread.currentThread().isInterrupted()) {
+                        training.stopAfter(event, "the thread was interrupted");
                     }
                 }
-                TrainingListener.EpochEvent event = epochEvent(epoch, lossSum / seen,
-                        classification ? (double) correct / seen : Double.NaN, start);
-                if (validation != null) {
-                    Metrics m = Evaluation.run(net, validation, loss, members);
-                    event = new TrainingListener.EpochEvent(epoch, fit.epochCount(), event.loss(), event.accuracy(),
-                            m.loss(), m.accuracy(), event.seconds());
+                if (seen < train.size()) {
+                    break; // stopped within the epoch: it has no end to report
                 }
-                history.add(event);
-                var done = event;
-                listeners.forEach(l -> l.onEpoch(done));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                Metrics m = validation == null ? null : Evaluation.run(net, validation, loss, members);
+                listeners.onEpochEnd(training, new TrainingListener.EpochEvent(epoch, fit.epochCount(), lossSum / seen,
+                        classification ? (double) correct / seen : Double.NaN,
+                        m == null ? Double.NaN : m.loss(), m == null ? Double.NaN : m.accuracy(), seconds));
             }
         } finally {
-            TrainingStop.end();
+            listeners.onTrainEnd(training);
         }
-        listeners.forEach(l -> l.onEnd(history));
-        return history;
-    }
-
-    private TrainingListener.EpochEvent epochEvent(int epoch, double meanLoss, double accuracy, long start) {
-        return new TrainingListener.EpochEvent(epoch, fit.epochCount(), meanLoss, accuracy, Double.NaN, Double.NaN,
-                (System.nanoTime() - start) / 1e9);
     }
 
     /**

@@ -2,34 +2,62 @@ package io.tinymlaas.nn;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
+import java.util.ServiceLoader;
 
 /**
- * Listeners that every {@code fit} gets without asking: a notebook kernel registers its live
- * chart here once, and each fit then draws one (a fresh listener per fit, from the factory).
+ * The listeners of one fit, called in order (Keras' CallbackList): the History, the fit's own,
+ * those the environment provides ({@link TrainingListenerProvider}), and a text progress bar
+ * unless one of them shows progress or the fit said otherwise.
  */
-public final class TrainingListeners {
-    private static final List<Supplier<? extends TrainingListener>> DEFAULTS = new CopyOnWriteArrayList<>();
+final class TrainingListeners implements TrainingListener {
+    private final List<TrainingListener> listeners;
 
-    private TrainingListeners() {
+    private TrainingListeners(List<TrainingListener> listeners) {
+        this.listeners = List.copyOf(listeners);
     }
 
-    /** From now on every fit also reports to {@code factory.get()}. */
-    public static void addDefault(Supplier<? extends TrainingListener> factory) {
-        DEFAULTS.add(factory);
-    }
-
-    /** Undoes {@link #addDefault} for the same factory. */
-    public static void removeDefault(Supplier<? extends TrainingListener> factory) {
-        DEFAULTS.remove(factory);
-    }
-
-    static List<TrainingListener> createDefaults() {
-        List<TrainingListener> listeners = new ArrayList<>();
-        for (Supplier<? extends TrainingListener> f : DEFAULTS) {
-            listeners.add(f.get());
+    static TrainingListeners of(History history, Fit fit) {
+        List<TrainingListener> all = new ArrayList<>();
+        all.add(history);
+        all.addAll(fit.listeners());
+        for (TrainingListenerProvider provider : ServiceLoader.load(TrainingListenerProvider.class,
+                TrainingListenerProvider.class.getClassLoader())) {
+            all.addAll(provider.listeners());
         }
-        return listeners;
+        boolean shown = all.stream().anyMatch(TrainingListener::showsProgress);
+        if (fit.progress().orElse(!shown)) {
+            all.add(new ProgressBar(System.err));
+        }
+        return new TrainingListeners(all);
+    }
+
+    @Override
+    public void onTrainBegin(Training training) {
+        listeners.forEach(l -> l.onTrainBegin(training));
+    }
+
+    @Override
+    public void onEpochBegin(Training training, int epoch) {
+        listeners.forEach(l -> l.onEpochBegin(training, epoch));
+    }
+
+    @Override
+    public void onBatchBegin(Training training, int epoch, int batch) {
+        listeners.forEach(l -> l.onBatchBegin(training, epoch, batch));
+    }
+
+    @Override
+    public void onBatchEnd(Training training, BatchEvent event) {
+        listeners.forEach(l -> l.onBatchEnd(training, event));
+    }
+
+    @Override
+    public void onEpochEnd(Training training, EpochEvent event) {
+        listeners.forEach(l -> l.onEpochEnd(training, event));
+    }
+
+    @Override
+    public void onTrainEnd(Training training) {
+        listeners.forEach(l -> l.onTrainEnd(training));
     }
 }

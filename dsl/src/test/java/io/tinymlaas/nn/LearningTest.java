@@ -11,6 +11,8 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,65 +99,86 @@ class LearningTest {
     }
 
     @Test
-    void listenersHearEveryBatchAndEpoch() {
-        List<TrainingListener.BatchEvent> batches = new ArrayList<>();
-        List<TrainingListener.EpochEvent> epochs = new ArrayList<>();
+    void listenersHearEveryHookInOrderWithTheModel() {
+        List<String> heard = new ArrayList<>();
         Model m = Model.sequential(Shape.of(2)).dense(4).relu().dense(2);
         History h = m.fit(xor(), Fit.epochs(2).batch(10).sgd(0.1).validation(0.25).progress(false)
                 .listener(new TrainingListener() {
                     @Override
-                    public void onBatch(BatchEvent e) {
-                        batches.add(e);
+                    public void onTrainBegin(Training t) {
+                        assertSame(m, t.model());
+                        heard.add("train " + t.epochs() + "x" + t.batchesPerEpoch());
                     }
 
                     @Override
-                    public void onEpoch(EpochEvent e) {
-                        epochs.add(e);
+                    public void onEpochBegin(Training t, int epoch) {
+                        heard.add("epoch " + epoch);
+                    }
+
+                    @Override
+                    public void onBatchBegin(Training t, int epoch, int batch) {
+                        heard.add("b" + batch);
+                    }
+
+                    @Override
+                    public void onBatchEnd(Training t, BatchEvent e) {
+                        heard.add("/b" + e.batch());
+                    }
+
+                    @Override
+                    public void onEpochEnd(Training t, EpochEvent e) {
+                        assertTrue(Double.isFinite(e.validationAccuracy()));
+                        heard.add("/epoch " + e.epoch());
+                    }
+
+                    @Override
+                    public void onTrainEnd(Training t) {
+                        heard.add("/train");
                     }
                 }));
-        assertEquals(2 * 5, batches.size(), "48 training samples in batches of 10");
-        assertEquals(5, batches.get(4).batches());
-        assertEquals(2, epochs.size());
-        assertTrue(Double.isFinite(epochs.get(1).validationAccuracy()));
+        String batches = "b1 /b1 b2 /b2 b3 /b3 b4 /b4 b5 /b5"; // 48 training samples in batches of 10
+        assertEquals("train 2x5 epoch 1 " + batches + " /epoch 1 epoch 2 " + batches + " /epoch 2 /train",
+                String.join(" ", heard));
         assertEquals(2, h.table().rowCount());
         assertTrue(h.toHtml().contains("val_accuracy"));
         assertTrue(h.toPng().length > 1000);
     }
 
     @Test
-    void defaultListenersHearEveryFit() {
-        List<Integer> epochs = new ArrayList<>();
-        java.util.function.Supplier<TrainingListener> chart = () -> new TrainingListener() {
-            @Override
-            public void onEpoch(EpochEvent e) {
-                epochs.add(e.epoch());
-            }
-        };
-        TrainingListeners.addDefault(chart);
-        try {
-            Model.sequential(Shape.of(2)).dense(2).fit(xor(), Fit.epochs(3).progress(false));
-        } finally {
-            TrainingListeners.removeDefault(chart);
-        }
-        Model.sequential(Shape.of(2)).dense(2).fit(xor(), Fit.epochs(1).progress(false));
-        assertEquals(List.of(1, 2, 3), epochs);
-    }
-
-    @Test
-    void anInterruptedFitKeepsItsWeightsAndSaysSo() {
+    void aListenerStopsTheFitWhichKeepsItsWeightsAndHasNoHalfEpochRow() {
         Model m = Model.sequential(Shape.of(2)).dense(4).relu().dense(2);
         History h = m.fit(xor(), Fit.epochs(50).batch(4).sgd(0.1).progress(false).listener(new TrainingListener() {
             @Override
-            public void onBatch(BatchEvent e) {
+            public void onBatchEnd(Training t, BatchEvent e) {
                 if (e.epoch() == 2 && e.batch() == 3) {
+                    t.stop("enough at epoch 2, batch 3");
+                }
+            }
+        }));
+        assertTrue(h.stopped());
+        assertEquals("enough at epoch 2, batch 3", h.stopReason().orElseThrow());
+        assertEquals(1, h.epochs(), "epoch 2 did not end: it is not a row");
+        assertEquals(List.of("epoch", "loss", "accuracy", "seconds"), h.table().columnNames(),
+                "no validation data: no val_ columns full of NaN");
+        assertFalse(h.toString().contains("NaN"), h.toString());
+        assertTrue(m.predict(Tensor.of(Shape.of(2), 0, 1)).scores().length == 2);
+    }
+
+    @Test
+    void interruptingTheThreadStopsTheFitAndSaysWhere() {
+        Model m = Model.sequential(Shape.of(2)).dense(4).relu().dense(2);
+        History h = m.fit(xor(), Fit.epochs(50).batch(4).sgd(0.1).progress(false).listener(new TrainingListener() {
+            @Override
+            public void onBatchEnd(Training t, BatchEvent e) {
+                if (e.epoch() == 3 && e.batch() == 5) {
                     Thread.currentThread().interrupt();
                 }
             }
         }));
-        assertTrue(h.interrupted());
-        assertTrue(h.interruption().contains("epoch 2 after batch 3 of 16"), h.interruption());
+        assertTrue(Thread.interrupted(), "the thread stays interrupted for whoever called fit");
+        assertEquals("fit stopped (the thread was interrupted) in epoch 3 after batch 5 of 16: the model keeps"
+                + " the weights of the last finished batch", h.stopReason().orElseThrow());
         assertEquals(2, h.epochs());
-        assertTrue(m.predict(Tensor.of(Shape.of(2), 0, 1)).scores().length == 2);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.tinymlaas.kernel;
 
-import io.tinymlaas.kernel.training.LiveTrainingChart;
-import io.tinymlaas.nn.TrainingListeners;
 import io.tinymlaas.kernel.comm.Comms;
 import io.tinymlaas.kernel.comm.LiveViews;
 import io.tinymlaas.kernel.display.Displays;
@@ -90,9 +88,6 @@ public final class KernelMain {
         // A cell reading System.in asks the notebook (an input box), never the launcher's terminal.
         System.setIn(new NotebookInput(scope));
         Displays.connect(scope);
-        // In a notebook, fit draws a live chart instead of a text progress bar.
-        System.setProperty("tinyml.notebook", "true");
-        TrainingListeners.addDefault(LiveTrainingChart::new);
         LiveDisplays.use(NotebookLiveDisplay::new);
         Router router = new Router(iopub, scope, workbench, renderers,
                 new HistoryStore(HistoryStore.defaultFile()), comms, restart -> {

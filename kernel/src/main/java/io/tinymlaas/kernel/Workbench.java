@@ -9,11 +9,11 @@ import io.tinymlaas.kernel.magic.MagicRunner;
 import io.tinymlaas.live.LiveStop;
 import io.tinymlaas.kernel.magic.SessionMagicContext;
 import io.tinymlaas.kernel.training.LiveTrainingChart;
+import io.tinymlaas.kernel.training.NotebookTraining;
 import io.tinymlaas.kernel.eval.MagicCompletions;
 import io.tinymlaas.kernel.eval.PoliteStop;
 import io.tinymlaas.kernel.interrupt.Interrupts;
 import io.tinymlaas.magics.NotebookState;
-import io.tinymlaas.nn.TrainingStop;
 import jdk.jshell.Snippet;
 
 import java.util.concurrent.CompletableFuture;
@@ -41,15 +41,16 @@ public record Workbench(JShellSession session, CellRunner runner, CodeAssist ass
         // ■ first reaches work that stops by itself (a fit keeps its last finished batch, a live stream
         // ends after its current inference), then JShell.
         Interrupts interrupts = new Interrupts();
+        NotebookTraining.connect(interrupts);
         PoliteStop politeStop = new PoliteStop() {
             @Override
             public boolean request() {
-                return interrupts.request() | TrainingStop.request() | LiveStop.request();
+                return interrupts.request() | LiveStop.request();
             }
 
             @Override
             public boolean pending() {
-                return interrupts.pending() || TrainingStop.unheard() || LiveStop.running();
+                return interrupts.pending() || LiveStop.running();
             }
         };
         CellRunner runner = new CellRunner(session, new MagicRunner(catalog, magics, interrupts), politeStop);

@@ -24,6 +24,11 @@ public final class Displays {
         sink = kernelSink;
     }
 
+    /** True once the kernel connected its displays: cells run in a notebook. */
+    public static boolean inNotebook() {
+        return sink != DisplaySink.PRINT;
+    }
+
     /** The kernel connects its comms here: {@link Notebook#comm} opens one through it. */
     public static void connectComms(BiFunction<String, Map<String, ?>, Link> opener) {
         comms = opener;

@@ -1,7 +1,7 @@
 package io.tinymlaas.kernel.training;
 
 import io.tinymlaas.kernel.display.Notebook;
-import io.tinymlaas.nn.History;
+import io.tinymlaas.nn.Training;
 import io.tinymlaas.nn.TrainingListener;
 
 import org.knowm.xchart.BitmapEncoder;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The chart a notebook shows while {@code fit} runs: loss and accuracy against epochs, one display
  * updated in place at most twice a second. It is drawn on a thread of its own, so that drawing
  * (the first PNG takes a while) never holds up training or its response to ■; the last frame is
- * out before fit returns.
+ * out before fit returns. A fit stopped early says why, once: in the chart's title and on stderr.
  */
 public final class LiveTrainingChart implements TrainingListener {
     private static final long REDRAW_NANOS = 500_000_000L;
@@ -56,10 +56,12 @@ public final class LiveTrainingChart implements TrainingListener {
     }
 
     @Override
-    public void onBatch(BatchEvent e) {
-        if (curves == null) {
-            curves = new TrainingCurves(e.epochs());
-        }
+    public void onTrainBegin(Training training) {
+        curves = new TrainingCurves(training.epochs());
+    }
+
+    @Override
+    public void onBatchEnd(Training training, BatchEvent e) {
         curves.batch(e.epoch(), e.batch(), e.batches(), e.loss(), e.accuracy());
         behind = true;
         if (System.nanoTime() - lastDraw > REDRAW_NANOS) {
@@ -69,17 +71,20 @@ public final class LiveTrainingChart implements TrainingListener {
     }
 
     @Override
-    public void onEpoch(EpochEvent e) {
-        if (curves == null) {
-            curves = new TrainingCurves(e.epochs());
-        }
+    public void onEpochEnd(Training training, EpochEvent e) {
         curves.validation(e.epoch(), e.validationLoss(), e.validationAccuracy());
         draw(String.format("epoch %d/%d: loss %s%s%s, %.1f s", e.epoch(), e.epochs(), figure(e.loss()),
                 accuracy(", acc", e.accuracy()), accuracy(", val acc", e.validationAccuracy()), e.seconds()));
     }
 
     @Override
-    public void onEnd(History history) {
+    public void onTrainEnd(Training training) {
+        training.stopReason().ifPresent(reason -> {
+            System.err.println(reason);
+            int where = reason.indexOf(':');
+            title = where > 0 ? reason.substring(0, where) : reason;
+            behind = true;
+        });
         if (behind) {
             draw(title);
         }
@@ -89,6 +94,11 @@ public final class LiveTrainingChart implements TrainingListener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public boolean showsProgress() {
+        return true;
     }
 
     private static String figure(double value) {

@@ -6,6 +6,9 @@ import io.tinymlaas.kernel.display.DisplaySink;
 import io.tinymlaas.kernel.display.Displays;
 import io.tinymlaas.nn.Fit;
 import io.tinymlaas.nn.Model;
+import io.tinymlaas.nn.Training;
+import io.tinymlaas.nn.TrainingListener;
+import io.tinymlaas.ChartStyle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.BitmapEncoder;
@@ -54,7 +57,8 @@ class LiveTrainingChartTest {
 
     private XYChart train(Model model, io.tinymlaas.data.Dataset data, Fit fit) throws Exception {
         Displays.connect(sink);
-        model.fit(data, fit.listener(new LiveTrainingChart()).progress(false));
+        // Displays connected: this is a notebook, and every fit gets its chart (NotebookTraining).
+        model.fit(data, fit);
         assertEquals(1, sink.displays, "one chart is shown, then updated in place");
         assertTrue(sink.ids.stream().allMatch(sink.ids.get(0)::equals), "every update goes to the first display");
         Object last = sink.values.get(sink.values.size() - 1);
@@ -75,6 +79,33 @@ class LiveTrainingChartTest {
         assertTrue(chart.getTitle().startsWith("epoch 2/2"), chart.getTitle());
         assertTrue(chart.getSeriesMap().keySet().containsAll(List.of("loss", "accuracy", "validation loss", "validation accuracy")),
                 chart.getSeriesMap().keySet().toString());
+    }
+
+    @Test
+    void axesStayReadableFromTheFirstBatch() throws Exception {
+        var model = Model.sequential(Shape.of(1)).dense(16).relu().dense(1);
+        Displays.connect(sink);
+        var stopped = model.fit(Datasets.sine(256, 3), Fit.epochs(3).batch(32).adam(0.01).seed(2).listener(new TrainingListener() {
+            @Override
+            public void onBatchEnd(Training training, BatchEvent event) {
+                training.stop("stopped after one batch: so the chart shows a single point");
+            }
+        }));
+        assertEquals(0, stopped.epochs());
+        XYChart chart = assertInstanceOf(XYChart.class, sink.values.get(sink.values.size() - 1));
+        assertEquals("stopped after one batch", chart.getTitle(), "the stop note, short, as the title");
+        var styler = chart.getStyler();
+        assertEquals(0.0, styler.getXAxisMin());
+        assertEquals(3.0, styler.getXAxisMax(), "the x axis spans the epochs asked for from the start");
+        assertEquals(0.0, styler.getYAxisMin());
+        double top = styler.getYAxisMax();
+        assertTrue(ChartStyle.tick(top).length() <= 3, "a round top, e.g. 0.8 or 3: " + top);
+        assertEquals("0.3", styler.getyAxisTickLabelsFormattingFunction().apply(0.30000000000000004));
+        assertEquals("2.5", styler.getyAxisTickLabelsFormattingFunction().apply(2.5000000000000004));
+        assertEquals(" ", styler.getxAxisTickLabelsFormattingFunction().apply(0.25), "no label between whole epochs");
+        assertEquals("2", styler.getxAxisTickLabelsFormattingFunction().apply(2.0000000001));
+        assertEquals(ChartStyle.WIDTH, chart.getWidth());
+        assertEquals(java.awt.Color.WHITE, styler.getPlotBackgroundColor());
     }
 
     @Test
