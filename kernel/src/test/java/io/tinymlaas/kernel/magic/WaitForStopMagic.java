@@ -24,9 +24,9 @@ public final class WaitForStopMagic implements Magic {
 
     @Override
     public Object run(String args, MagicContext context) throws InterruptedException {
-        String id = context.display("waiting");
         CountDownLatch heard = new CountDownLatch(1);
         context.onInterrupt(heard::countDown);
+        String id = context.display("waiting");
         boolean stopped = heard.await(30, TimeUnit.SECONDS);
         context.updateDisplay(id, stopped ? "stopped" : "timed out");
         return "interrupted: " + context.interrupted();
