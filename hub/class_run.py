@@ -180,6 +180,12 @@ def pids_in(home, program):
     return pids
 
 
+def cpu_seconds(pid):
+    """User and system CPU time the process has used so far (fields 14 and 15 of /proc/PID/stat)."""
+    fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def peak_rss_mib(pid):
     status = pathlib.Path(f"/proc/{pid}/status").read_text()
     return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
@@ -213,13 +219,15 @@ async def student(http, hub, number, args, cells, everyone):
         await asyncio.wait_for(everyone.wait(), args.timeout)
         board = (await kernel.run(CHECK_BOARD, args.timeout))[-1].strip('"')
         home = args.state / "homes" / name
-        kernel_peaks = [peak_rss_mib(pid) for pid in pids_in(home, b"tinymlaas-kernel.jar")]
+        kernels = pids_in(home, b"tinymlaas-kernel.jar")
+        kernel_peaks = [peak_rss_mib(pid) for pid in kernels]
+        kernel_cpu = sum(cpu_seconds(pid) for pid in kernels)
         server_peaks = [peak_rss_mib(pid) for pid in pids_in(home, b"jupyterhub-singleuser")]
         ws.close()
         await api(http, f"{base}/kernels/{kernel_id}", token, "DELETE")
         await api(http, f"{hub.url}/hub/api/users/{name}/server", token, "DELETE")
         return {"name": name, "seconds": time.monotonic() - started, "board": board,
-                "kernel_peak_mib": max(kernel_peaks, default=None), "server_peak_mib": max(server_peaks, default=None)}
+                "kernel_peak_mib": max(kernel_peaks, default=None), "server_peak_mib": max(server_peaks, default=None), "kernel_cpu_s": kernel_cpu}
     except (StudentFailed, HTTPClientError, OSError, asyncio.TimeoutError, asyncio.BrokenBarrierError) as e:
         await everyone.abort()   # the others stop waiting for this student's board
         raise StudentFailed(f"{name}, {stage}: {e!r}") from e
@@ -278,7 +286,8 @@ def report(outcomes, wall, args):
     failures = [str(o) for o in outcomes if isinstance(o, BaseException)]
     done = [o for o in outcomes if not isinstance(o, BaseException)]
     for o in done:
-        print(f"  {o['name']}: {o['seconds']:.0f} s, peak memory: kernel {mib(o['kernel_peak_mib'])}, "
+        print(f"  {o['name']}: {o['seconds']:.0f} s ({o['kernel_cpu_s']:.0f} s of CPU in the kernel), peak memory: "
+              f"kernel {mib(o['kernel_peak_mib'])}, "
               f"Jupyter server {mib(o['server_peak_mib'])}; {o['board']}")
     ports = [m.group(1) for m in (re.search(r" on (\S+),", o["board"]) for o in done) if m]
     if len(set(ports)) != len(ports):
@@ -287,6 +296,10 @@ def report(outcomes, wall, args):
     if wrong:
         failures.append(f"a board answered with another model than its student's: {wrong}")
     print(f"{len(done)} of {args.users} students ran {args.notebook.name} at the same time in {wall:.0f} s")
+    if done:
+        cpu = sum(o["kernel_cpu_s"] for o in done) / len(done)
+        print(f"kernel CPU time: mean {cpu:.0f} s a student; on {os.cpu_count()} cores a class of N needs about "
+              f"N x {cpu / os.cpu_count():.0f} s for this notebook when all run it at once")
     peaks = [o["kernel_peak_mib"] for o in done if o["kernel_peak_mib"]]
     servers = [o["server_peak_mib"] for o in done if o["server_peak_mib"]]
     if peaks and servers:
