@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 
@@ -65,6 +66,9 @@ def long_session(cells):
             latencies.append(time.monotonic() - started)
             if reply["status"] != "ok":
                 raise RuntimeError(f"cell {i} failed: {reply}")
+            if (i + 1) % 1000 == 0 and i + 1 < cells:
+                print(f"  after {i + 1} cells: median of the last 100 {statistics.median(latencies[-100:]) * 1000:.1f} ms, "
+                      f"retained heap {retained_heap_mb(kc)} MB", flush=True)
         heap_after = retained_heap_mb(kc)
         first = statistics.median(latencies[:100]) * 1000
         last = statistics.median(latencies[-100:]) * 1000
@@ -150,6 +154,7 @@ def start_with_history(megabytes):
 
 
 def main():
+    sys.stdout.reconfigure(line_buffering=True)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cells", type=int, default=5000)
     parser.add_argument("--history-mb", type=int, default=100)
