@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -27,6 +28,7 @@ public final class JShellSession implements AutoCloseable {
 
     private final CapturingExecutionControl.Provider engine = new CapturingExecutionControl.Provider();
     private final JShell shell;
+    private final SnippetClassFiles classFiles;
 
     public JShellSession(String classPath) {
         shell = JShell.builder()
@@ -36,6 +38,7 @@ public final class JShellSession implements AutoCloseable {
         if (!classPath.isBlank()) {
             shell.addToClasspath(classPath);
         }
+        classFiles = SnippetClassFiles.of(shell);
     }
 
     /** Cells compile against the modules this JVM resolved beyond the default, such as the Vector API. */
@@ -47,8 +50,14 @@ public final class JShellSession implements AutoCloseable {
         return options.toArray(String[]::new);
     }
 
+    /** Evaluates one snippet; the class files of one that nothing can name again are let go. */
     public List<SnippetEvent> eval(String source) {
-        return shell.eval(source);
+        Set<String> before = classFiles.names();
+        List<SnippetEvent> events = shell.eval(source);
+        if (!events.isEmpty() && events.stream().allMatch(event -> SnippetClassFiles.unnamed(event.snippet()))) {
+            classFiles.forgetAllBut(before);
+        }
+        return events;
     }
 
     /** Hears every snippet event of this session, as it happens (declarations, assignments, …). */
