@@ -103,6 +103,14 @@ class KernelFaultTest(KernelTestCase):
         self.run_cell("holder.interrupt();")
         self.assertEqual(self.value_of("1 + 2"), "3")
 
+    def test_cells_after_an_expression_that_threw_still_compile(self):
+        # The failed expression's temporary variable must not linger, imported by every later cell.
+        self.run_cell('int fail() { throw new IllegalStateException("no"); }')
+        content, _ = self.run_cell("fail()")
+        self.assertEqual(content["status"], "error")
+        self.assertEqual(self.value_of("var later = 3;\nlater * 2"), "6")
+        self.assertEqual(self.value_of('System.out.println("x");\n"still " + later'), "still 3")
+
     def test_a_trace_never_ends_with_the_same_frame_one_more_time(self):
         self.run_cell('int check(int x) {\n    if (x > 0) throw new IllegalStateException("x is " + x);\n    return x;\n}')
         content, _ = self.run_cell("check(3)")

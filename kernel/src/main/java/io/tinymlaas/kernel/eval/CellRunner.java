@@ -215,7 +215,7 @@ public final class CellRunner {
     private CellResult valueOf(Snippet snippet) {
         if (snippet instanceof VarSnippet var
                 && var.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-            return CellResult.value(session.takeTemporary(var));
+            return CellResult.value(session.temporary());
         }
         if (snippet instanceof ExpressionSnippet expression
                 && expression.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {

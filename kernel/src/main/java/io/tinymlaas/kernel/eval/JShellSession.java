@@ -29,6 +29,8 @@ public final class JShellSession implements AutoCloseable {
     private final CapturingExecutionControl.Provider engine = new CapturingExecutionControl.Provider();
     private final JShell shell;
     private final SnippetClassFiles classFiles;
+    /** The value of the expression evaluated last, read before its temporary variable was dropped. */
+    private Object temporary;
 
     public JShellSession(String classPath) {
         shell = JShell.builder()
@@ -50,14 +52,32 @@ public final class JShellSession implements AutoCloseable {
         return options.toArray(String[]::new);
     }
 
-    /** Evaluates one snippet; the class files of one that nothing can name again are let go. */
+    /**
+     * Evaluates one snippet. An expression's temporary variable ($1, $2…) is read and dropped at
+     * once: JShell imports every live variable into each new snippet, so thousands of kept
+     * temporaries made each cell slower and heavier than the one before. The class files of
+     * snippets that nothing can name again are let go.
+     */
     public List<SnippetEvent> eval(String source) {
         Set<String> before = classFiles.names();
         List<SnippetEvent> events = shell.eval(source);
+        temporary = null;
+        for (SnippetEvent event : events) {
+            if (event.snippet() instanceof VarSnippet var && var.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                    && shell.status(var).isActive()) {
+                temporary = event.exception() == null && shell.status(var) == Snippet.Status.VALID ? takeValue(var) : null;
+                shell.drop(var);
+            }
+        }
         if (!events.isEmpty() && events.stream().allMatch(event -> SnippetClassFiles.unnamed(event.snippet()))) {
             classFiles.forgetAllBut(before);
         }
         return events;
+    }
+
+    /** The value of the expression evaluated last (its temporary variable is gone). */
+    Object temporary() {
+        return temporary;
     }
 
     /** Hears every snippet event of this session, as it happens (declarations, assignments, …). */
@@ -121,16 +141,11 @@ public final class JShellSession implements AutoCloseable {
         }
     }
 
-    /**
-     * The value of an expression's temporary variable ($1, $2…), which is then dropped and
-     * cleared. JShell imports every live variable into each new snippet, so thousands of kept
-     * temporaries made each cell compile slower and hold more memory than the one before.
-     */
-    Object takeTemporary(VarSnippet snippet) {
+    /** A temporary's object, then cleared in its class, which lives on: the value is not held twice. */
+    private Object takeValue(VarSnippet snippet) {
         synchronized (engine) {
             shell.varValue(snippet);
             Object value = engine.control().takeLastValue();
-            shell.drop(snippet);
             engine.control().clearLastVariable();
             return value;
         }
