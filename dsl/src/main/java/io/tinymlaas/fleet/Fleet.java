@@ -50,6 +50,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Fleet implements AutoCloseable, Displayable {
     private static final int QOS = 1;
     private static final Duration PUBLISH_PATIENCE = Duration.ofSeconds(30);
+    private static final Duration ACK_WAIT = Duration.ofSeconds(10);
 
     private final MqttClient client;
     private final MqttConnectOptions options;
@@ -98,6 +99,9 @@ public final class Fleet implements AutoCloseable, Displayable {
             MqttClient client = new MqttClient(address.serverUri(), "tinyml-operator-" + UUID.randomUUID(), new MemoryPersistence());
             Fleet fleet = new Fleet(url, client, options, new Topics(address.root()));
             client.setCallback(fleet.new Callback());
+            // Paho's blocking calls wait forever by default; a broker that stops acknowledging must
+            // end in publish()'s retries and its message, not in a hung notebook cell.
+            client.setTimeToWait(ACK_WAIT.toMillis());
             client.connect(options);
             fleet.subscribe();
             return fleet;
