@@ -6,8 +6,9 @@ package io.tinymlaas.quant;
  */
 public enum DenseWeights {
     /**
-     * One scale per output unit (the default): the most accurate, and what TFLM (since 2023) and
-     * TFLite 2.x run. Exported with quantized_dimension 0.
+     * One scale per output unit (the default): the most accurate, and TFLM (its per-channel
+     * FULLY_CONNECTED) and TFLite 2.x run it. Exported with quantized_dimension 0. A layer of one
+     * unit has one scale either way, and TFLM then takes its per-tensor path, as we do.
      */
     PER_CHANNEL,
     /**

@@ -17,6 +17,9 @@ import java.util.List;
  * in TFLM, exactly the multipliers our kernels use.
  */
 public final class TflmPrepare {
+    /** The largest left shift the requantization takes (the board's checker refuses more). */
+    private static final int MAX_SHIFT = 31;
+
     private TflmPrepare() {
     }
 
@@ -52,6 +55,11 @@ public final class TflmPrepare {
         int[] multipliers = new int[m.length];
         int[] shifts = new int[m.length];
         for (int c = 0; c < m.length; c++) {
+            if (m[c].shift() > MAX_SHIFT) {
+                throw new IllegalArgumentException(op.kind() + " " + op.name() + ": input scale " + in.scale()
+                        + ", weight scale and output scale " + out.scale() + " give a multiplier of 2^" + m[c].shift()
+                        + " in channel " + c + ", beyond the int32 arithmetic of TFLM's kernels (at most 2^" + MAX_SHIFT + ")");
+            }
             multipliers[c] = m[c].multiplier();
             shifts[c] = m[c].shift();
         }

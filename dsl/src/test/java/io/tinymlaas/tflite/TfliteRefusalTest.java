@@ -76,6 +76,12 @@ class TfliteRefusalTest {
     }
 
     @Test
+    void scalesBeyondTflmsMultiplierRangeAreRefused() {
+        assertMessage(changed(m -> m.getSubgraphs()[0].getTensors()[2].getQuantization().setScale(new float[] {1e-30f})),
+                "FULLY_CONNECTED dense: input scale");
+    }
+
+    @Test
     void twoSubgraphsAreRefused() {
         assertMessage(changed(m -> m.setSubgraphs(new SubGraphT[] {m.getSubgraphs()[0], m.getSubgraphs()[0]})),
                 "the model has 2 subgraphs");
