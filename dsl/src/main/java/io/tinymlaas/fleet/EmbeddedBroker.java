@@ -24,6 +24,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** ... and a board that disconnects while a message is on its way as SEVERE, with a trace: that is the board's business. */
     private static final java.util.logging.Logger CLIENT_CHANNEL_LOG =
             java.util.logging.Logger.getLogger("io.moquette.broker.NewNettyMQTTHandler");
+    /** ... and two messages of one session in flight at once as a WARNING ("routing collision"): its own scheduling. */
+    private static final java.util.logging.Logger SESSION_ROUTING_LOG =
+            java.util.logging.Logger.getLogger("io.moquette.broker.SessionEventLoopGroup");
 
     private final io.moquette.broker.Server server;
     private final int port;
@@ -54,6 +57,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         MOQUETTE_LOG.setLevel(java.util.logging.Level.WARNING);
         CLIENT_CHANNEL_LOG.setLevel(java.util.logging.Level.OFF);
+        SESSION_ROUTING_LOG.setLevel(java.util.logging.Level.SEVERE);
         int chosen = port == 0 ? freePort() : port;
         try {
             Files.createDirectories(dataDir);
