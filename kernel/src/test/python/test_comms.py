@@ -2,19 +2,13 @@
 directions, comm_info_request filtered by target, messages handled while a cell runs and while
 none runs, unknown targets and comms refused, and the drawing pad answering a drawing."""
 import base64
-import os
 import struct
-import tempfile
 import time
 import unittest
 import uuid
 import zlib
 
-from jupyter_client.manager import start_new_kernel
-
-from kernel_env import KERNEL_NAME
-
-TIMEOUT = 30
+from kernel_session import KernelTestCase, TIMEOUT
 
 
 def png(pixels):
@@ -37,44 +31,15 @@ def stroke_picture():
     return [[255 if 130 <= x < 150 and 60 <= y < 220 else 0 for x in range(280)] for y in range(280)]
 
 
-class CommTest(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.log = open(os.path.join(tempfile.mkdtemp(prefix="tinyml-comm-log-"), "kernel.err"), "w")
-        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL_NAME, stderr=cls.log)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
-        cls.log.close()
+class CommTest(KernelTestCase):
 
     # --- helpers
 
-    def run_cell(self, code, timeout=TIMEOUT):
-        msg_id = self.kc.execute(code)
-        reply = self.shell_reply(msg_id, timeout)
-        outputs = self.iopub_until_idle(msg_id, timeout)
-        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
-        return outputs
-
-    def shell_reply(self, msg_id, timeout=TIMEOUT):
-        while True:
-            reply = self.kc.get_shell_msg(timeout=timeout)
-            if reply["parent_header"].get("msg_id") == msg_id:
-                return reply
-
-    def iopub_until_idle(self, msg_id, timeout=TIMEOUT):
-        outputs = []
-        while True:
-            msg = self.kc.get_iopub_msg(timeout=timeout)
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-                return outputs
-            if msg["msg_type"] not in ("status", "execute_input"):
-                outputs.append(msg)
+    def run_ok(self, code, timeout=TIMEOUT):
+        """The cell's iopub messages, as {"msg_type", "content"}; the cell must succeed."""
+        content, outputs = self.run_cell(code, timeout)
+        self.assertEqual(content["status"], "ok", content)
+        return [{"msg_type": t, "content": c} for t, c in outputs]
 
     def send(self, msg_type, content):
         msg = self.kc.session.msg(msg_type, content)
@@ -98,9 +63,6 @@ class CommTest(unittest.TestCase):
         self.assertEqual(reply["content"]["status"], "ok")
         return reply["content"]["comms"]
 
-    def text_of(self, outputs):
-        return "".join(m["content"].get("text", "") for m in outputs if m["msg_type"] == "stream")
-
     # --- tests
 
     def test_an_unknown_target_is_refused_with_comm_close(self):
@@ -115,7 +77,7 @@ class CommTest(unittest.TestCase):
         self.next_iopub("comm_close", comm_id)
 
     def test_kernel_opens_a_comm_and_messages_go_both_ways_while_idle_and_while_a_cell_runs(self):
-        outputs = self.run_cell(
+        outputs = self.run_ok(
             'var echo = comm("test.echo", Map.of("hello", 1));\n'
             'echo.onMessage(m -> echo.send(Map.of("echo", m)));\n'
             'echo.onClose(() -> System.out.println("closed by the front end"));')
@@ -152,20 +114,20 @@ class CommTest(unittest.TestCase):
 
         # The front end closes it: the kernel's handler hears it, the comm is gone.
         self.send("comm_close", {"comm_id": comm_id, "data": {}})
-        outputs = self.run_cell("echo.isOpen()")
+        outputs = self.run_ok("echo.isOpen()")
         result = [m for m in outputs if m["msg_type"] == "execute_result"][0]
         self.assertEqual(result["content"]["data"]["text/plain"], "false")
         self.assertNotIn(comm_id, self.comm_info())
 
     def test_the_kernel_closes_its_comm(self):
-        outputs = self.run_cell('var shortLived = comm("test.close", null);')
+        outputs = self.run_ok('var shortLived = comm("test.close", null);')
         comm_id = [m for m in outputs if m["msg_type"] == "comm_open"][0]["content"]["comm_id"]
-        outputs = self.run_cell("shortLived.close(); shortLived.isOpen()")
+        outputs = self.run_ok("shortLived.close(); shortLived.isOpen()")
         self.assertIn("comm_close", [m["msg_type"] for m in outputs])
         self.assertNotIn(comm_id, self.comm_info())
 
     def test_the_drawing_pad_answers_a_drawing_sent_through_its_comm(self):
-        outputs = self.run_cell(
+        outputs = self.run_ok(
             "var pad = DrawPad.digits().onDraw(img -> img.argmax() >= 0 ? 1 : 0);\n"
             "display(pad); pad.viewId()")
         html = [m for m in outputs if m["msg_type"] == "display_data"][0]["content"]["data"]["text/html"]
@@ -189,7 +151,7 @@ class CommTest(unittest.TestCase):
         self.assertIn("the drawing is empty", answer["html"])
 
         # Drawn from Java: the answer also goes under the pad in the page.
-        outputs = self.run_cell("var picture = new java.awt.image.BufferedImage(280, 280, java.awt.image.BufferedImage.TYPE_INT_RGB);\n"
+        outputs = self.run_ok("var picture = new java.awt.image.BufferedImage(280, 280, java.awt.image.BufferedImage.TYPE_INT_RGB);\n"
                                 "picture.createGraphics().fillRect(120, 40, 40, 200);\n"
                                 "pad.draw(picture).labelName()")
         self.assertEqual([m for m in outputs if m["msg_type"] == "execute_result"][0]

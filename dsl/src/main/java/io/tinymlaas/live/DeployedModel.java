@@ -94,8 +94,7 @@ public final class DeployedModel implements Displayable, AutoCloseable {
         try {
             return device.predict(x);
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("the board " + device.name() + " is closed (" + e.getMessage()
-                    + "): run %deploy again", e);
+            throw new IllegalStateException("the board " + device.name() + " is closed: run %deploy again", e);
         }
     }
 

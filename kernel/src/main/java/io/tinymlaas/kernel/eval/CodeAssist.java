@@ -65,8 +65,9 @@ public final class CodeAssist {
                     .collect(Collectors.toList());
             return new Completion(names, cursor - typed.length(), cursor);
         }
+        // The magic sees all its arguments so far (%deploy q to |), the match replaces the last word.
         String argument = typed.substring(typed.lastIndexOf(' ') + 1);
-        List<String> candidates = magics.arguments(typed.substring(0, space), argument).stream()
+        List<String> candidates = magics.arguments(typed.substring(0, space), typed.substring(space + 1)).stream()
                 .filter(c -> c.startsWith(argument)).collect(Collectors.toList());
         return new Completion(candidates, cursor - argument.length(), cursor);
     }
