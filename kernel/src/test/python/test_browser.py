@@ -3,61 +3,28 @@
 and checks the board's answers under it, interrupts a running `board.live`, restarts the kernel.
 Screenshots go to build/browser/. The node script does the browsing; this test owns the server."""
 import json
-import os
 import pathlib
-import secrets
 import shutil
 import subprocess
 import tempfile
-import time
 import unittest
-import urllib.request
 
-import kernel_env
-from test_notebook_server import free_port
+from notebook_server import ROOT, ServedNotebookCase
 
-ROOT = pathlib.Path(__file__).resolve().parents[4]
 NOTEBOOK = "01-draw-a-digit.ipynb"
 SCRIPT = ROOT / "kernel" / "src" / "test" / "browser" / "draw_a_digit.mjs"
 
 
-class BrowserTest(unittest.TestCase):
+class BrowserTest(ServedNotebookCase):
 
     def setUp(self):
         if not (ROOT / "deps" / "npm" / "node_modules" / "puppeteer-core").is_dir():
             self.fail("puppeteer-core is not installed: ./tinyml test installs deps/npm (npm ci)")
         # A copy: the browser's saves must not touch the notebook in the repository.
-        self.folder = pathlib.Path(tempfile.mkdtemp(prefix="tinyml-browser-"))
-        self.addCleanup(shutil.rmtree, self.folder, True)
-        shutil.copy(ROOT / "notebooks" / NOTEBOOK, self.folder / NOTEBOOK)
-        self.port = free_port()
-        self.token = secrets.token_hex(8)
-        self.server = subprocess.Popen(
-            [str(ROOT / "tinyml"), "notebook", "--no-browser", "--ip=127.0.0.1", f"--port={self.port}",
-             f"--NotebookApp.token={self.token}", f"--notebook-dir={self.folder}"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            env={**os.environ, "TINYML_KERNEL_NAME": kernel_env.KERNEL_NAME})
-        self.addCleanup(self.stop_server)
-
-    def stop_server(self):
-        self.server.terminate()
-        try:
-            self.server.wait(20)
-        except subprocess.TimeoutExpired:
-            self.server.kill()
-        self.server.stdout.close()
-
-    def wait_for_server(self):
-        deadline = time.monotonic() + 300  # ./tinyml notebook builds first when a source changed
-        while time.monotonic() < deadline:
-            if self.server.poll() is not None:
-                self.fail("the notebook server stopped: " + self.server.stdout.read().decode(errors="replace"))
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/api?token={self.token}", timeout=5):
-                    return
-            except OSError:
-                time.sleep(0.3)
-        self.fail("the notebook server did not answer within 300 s")
+        self.notebook_dir = pathlib.Path(tempfile.mkdtemp(prefix="tinyml-browser-"))
+        self.addCleanup(shutil.rmtree, self.notebook_dir, True)
+        shutil.copy(ROOT / "notebooks" / NOTEBOOK, self.notebook_dir / NOTEBOOK)
+        super().setUp()
 
     def test_draw_a_7_and_a_0_and_the_board_answers_under_the_pad(self):
         self.wait_for_server()

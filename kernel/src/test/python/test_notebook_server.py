@@ -5,65 +5,15 @@ kernel websocket, our kernel. Nothing is mocked.
 """
 import asyncio
 import json
-import pathlib
-import secrets
-import socket
-import subprocess
-import time
-import unittest
-import urllib.request
 import uuid
 
 from tornado.websocket import websocket_connect
 
 import kernel_env
-
-ROOT = pathlib.Path(__file__).resolve().parents[4]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from notebook_server import ServedNotebookCase
 
 
-class NotebookServerTest(unittest.TestCase):
-
-    def setUp(self):
-        self.port = free_port()
-        self.token = secrets.token_hex(8)
-        self.server = subprocess.Popen(
-            [str(ROOT / "tinyml"), "notebook", "--no-browser", "--ip=127.0.0.1", f"--port={self.port}",
-             f"--NotebookApp.token={self.token}"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**__import__("os").environ,
-                                                                  "TINYML_KERNEL_NAME": kernel_env.KERNEL_NAME})
-        self.addCleanup(self.stop_server)
-
-    def stop_server(self):
-        self.server.terminate()
-        try:
-            self.server.wait(10)
-        except subprocess.TimeoutExpired:
-            self.server.kill()
-        self.server.stdout.close()
-
-    def api(self, path, method="GET", body=None):
-        request = urllib.request.Request(f"http://127.0.0.1:{self.port}/api/{path}?token={self.token}",
-                                         data=None if body is None else json.dumps(body).encode(), method=method)
-        with urllib.request.urlopen(request, timeout=10) as response:
-            text = response.read()
-            return json.loads(text) if text else None
-
-    def wait_for_server(self):
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.server.poll() is not None:
-                self.fail("the notebook server stopped: " + self.server.stdout.read().decode(errors="replace"))
-            try:
-                return self.api("kernelspecs")
-            except OSError:
-                time.sleep(0.3)
-        self.fail("the notebook server did not answer within 60 s")
+class NotebookServerTest(ServedNotebookCase):
 
     def test_a_java_cell_runs_in_the_served_notebook(self):
         specs = self.wait_for_server()
