@@ -25,8 +25,10 @@
 /* A function kept out of line, so that its frame is on the stack only while it runs. */
 #if defined(__GNUC__)
 #define TM_NOINLINE __attribute__((noinline))
+#define TM_ALWAYS_INLINE __attribute__((always_inline))
 #else
 #define TM_NOINLINE
+#define TM_ALWAYS_INLINE
 #endif
 
 /* Four bytes from any address (LDR allows unaligned addresses on Armv7-M). */
@@ -175,101 +177,44 @@ static inline int32_t tm_scale(int32_t acc, int32_t multiplier, int32_t shift)
     return (high >> right) + ((high & mask) > (mask >> 1) - (high >> 31) ? 1 : 0);
 }
 
-/* What turns a weighted op's accumulators into its int8 outputs, copied out of the op once: the
- * kernels' int8 stores may alias anything, so fields read through the op would be reloaded for
- * every output. */
-typedef struct {
-    const int32_t *multipliers;
-    const int32_t *shifts;
-    const int32_t *bias; /* NULL when the op has none */
-    int32_t output_offset;
-    int32_t activation_min;
-    int32_t activation_max;
-} tm_outputs;
+/* output[k] = channel (first + k)'s accumulator acc[k] plus its bias, requantized as tm_requantize
+ * does, for k < n (n <= 4). Out of line (tm_dot_dsp.c) and called once a block of outputs: the
+ * kernels' loops keep their registers, and its frame is on the stack beside the dot loop's, never
+ * on top of it. */
+void tm_output_block(const tm_op *op, const tm_tensor *out, uint32_t first, const int32_t *acc, int32_t n,
+                     int8_t *output);
 
-static inline tm_outputs tm_outputs_of(const tm_op *op, const tm_tensor *out)
-{
-    tm_outputs o;
-    o.multipliers = op->multipliers;
-    o.shifts = op->shifts;
-    o.bias = op->bias_count > 0 ? op->bias : 0;
-    o.output_offset = out->zero_point;
-    o.activation_min = op->activation_min;
-    o.activation_max = op->activation_max;
-    return o;
-}
-
-/* tm_requantize of channel `channel`'s accumulator plus its bias, with the multiplier and shift at
- * index q (the channel, or 0 for a per-tensor FULLY_CONNECTED). */
-static inline int8_t tm_output(const tm_outputs *o, uint32_t q, uint32_t channel, int32_t acc)
-{
-    const int32_t biased = o->bias != 0 ? tm_add32(acc, o->bias[channel]) : acc;
-    int32_t value = tm_add32(tm_scale(biased, o->multipliers[q], o->shifts[q]), o->output_offset);
-    value = value < o->activation_min ? o->activation_min : value;
-    value = value > o->activation_max ? o->activation_max : value;
-    return (int8_t)value;
-}
+/* acc[r] += sum over k < n of w_r[k] * (x[k] + offset) for the rows r < rows (rows < 4) of weights
+ * w_r = w + r * stride; out of line like tm_output_block. */
+void tm_dot_rows(const int8_t *x, const int8_t *w, int32_t stride, int32_t n, int32_t rows, int32_t offset,
+                 int32_t acc[4]);
 
 #ifdef TM_DSP_NATIVE
-void tm_dot4_groups4(const int8_t *x, const int8_t *w, int32_t stride, int32_t *acc, int32_t groups,
-                     uint32_t offset2);
+/* tm_dot4 in Thumb-2 assembly (tm_dot_dsp.c), any n >= 0; offset2 is the offset in both 16-bit halves. */
+void tm_dot4_rows4(const int8_t *x, const int8_t *w, int32_t stride, int32_t *acc, int32_t n, uint32_t offset2);
 #endif
 
-/* acc[f] += sum over k < n of w_f[k] * (x[k] + offset) for four filters (weight rows) w_f = w + f * stride:
- * each word of x is widened once (offset added) into two 16-bit pairs for the four filters. Sums of
+/* acc[r] += sum over k < n of w_r[k] * (x[k] + offset) for four weight rows w_r = w + r * stride:
+ * each word of x is widened once (offset added) into two 16-bit pairs for the four rows. Sums of
  * products in any order stay below 2^31 (TM_MAX_DOT_LENGTH), so the order does not change them. */
+#ifdef TM_DSP_NATIVE
 static inline void tm_dot4(const int8_t *x, const int8_t *w, int32_t stride, int32_t n, int32_t offset, int32_t acc[4])
 {
-    const int8_t *w1 = w + stride;
-    const int8_t *w2 = w1 + stride;
-    const int8_t *w3 = w2 + stride;
-    int32_t k = 0;
-#ifdef TM_DSP_NATIVE
-    if (n >= 4) {
-        tm_dot4_groups4(x, w, stride, acc, n / 4, tm_dup16(offset));
-        k = n & ~3;
-    }
-#else
-    const uint32_t offset2 = tm_dup16(offset);
-    for (; k + 4 <= n; k += 4) {
-        const uint32_t xw = tm_load4(x + k);
-        const uint32_t x02 = tm_sxtab16(offset2, xw);
-        const uint32_t x13 = tm_sxtab16_ror8(offset2, xw);
-        uint32_t ww = tm_load4(w + k);
-        acc[0] = tm_smlad(tm_sxtb16_ror8(ww), x13, tm_smlad(tm_sxtb16(ww), x02, acc[0]));
-        ww = tm_load4(w1 + k);
-        acc[1] = tm_smlad(tm_sxtb16_ror8(ww), x13, tm_smlad(tm_sxtb16(ww), x02, acc[1]));
-        ww = tm_load4(w2 + k);
-        acc[2] = tm_smlad(tm_sxtb16_ror8(ww), x13, tm_smlad(tm_sxtb16(ww), x02, acc[2]));
-        ww = tm_load4(w3 + k);
-        acc[3] = tm_smlad(tm_sxtb16_ror8(ww), x13, tm_smlad(tm_sxtb16(ww), x02, acc[3]));
-    }
-#endif
-    for (; k < n; k++) {
-        const int32_t v = x[k] + offset;
-        acc[0] += w[k] * v;
-        acc[1] += w1[k] * v;
-        acc[2] += w2[k] * v;
-        acc[3] += w3[k] * v;
-    }
+    tm_dot4_rows4(x, w, stride, acc, n, tm_dup16(offset));
 }
+#else
+void tm_dot4(const int8_t *x, const int8_t *w, int32_t stride, int32_t n, int32_t offset, int32_t acc[4]);
+#endif
 
-/* acc + sum over k < n of w[k] * (x[k] + offset) */
-static inline int32_t tm_dot1(const int8_t *x, const int8_t *w, int32_t n, int32_t offset, int32_t acc)
+/* The dot products of a block of rows (rows <= 4) with one run of input. */
+static inline void tm_dot_block(const int8_t *x, const int8_t *w, int32_t stride, int32_t n, int32_t rows,
+                                int32_t offset, int32_t acc[4])
 {
-    const uint32_t offset2 = tm_dup16(offset);
-    for (; n >= 4; n -= 4) {
-        const uint32_t xw = tm_load4(x);
-        const uint32_t ww = tm_load4(w);
-        acc = tm_smlad(tm_sxtb16(ww), tm_sxtab16(offset2, xw), acc);
-        acc = tm_smlad(tm_sxtb16_ror8(ww), tm_sxtab16_ror8(offset2, xw), acc);
-        x += 4;
-        w += 4;
+    if (rows == 4) {
+        tm_dot4(x, w, stride, n, offset, acc);
+    } else {
+        tm_dot_rows(x, w, stride, n, rows, offset, acc);
     }
-    for (; n > 0; n--) {
-        acc += *w++ * (*x++ + offset);
-    }
-    return acc;
 }
 
 #endif /* TM_DSP_KERNELS */

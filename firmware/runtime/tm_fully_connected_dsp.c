@@ -12,23 +12,13 @@ void tm_fully_connected_dsp(const tm_op *op, const tm_tensor *in, const int8_t *
     const int32_t depth = (int32_t)in->bytes;
     const int32_t units = (int32_t)out->bytes;
     const int32_t input_offset = -in->zero_point;
-    const tm_outputs outputs = tm_outputs_of(op, out);
-    int32_t n, k;
+    int32_t n;
 
     for (n = 0; n < units; n += 4) {
         const int32_t block = units - n < 4 ? units - n : 4;
         int32_t acc[4] = {0, 0, 0, 0};
-        if (block == 4) {
-            tm_dot4(input, op->weights + n * depth, depth, depth, input_offset, acc);
-        } else {
-            for (k = 0; k < block; k++) {
-                acc[k] = tm_dot1(input, op->weights + (n + k) * depth, depth, input_offset, 0);
-            }
-        }
-        for (k = 0; k < block; k++) {
-            const uint32_t q = op->multipliers_count == 1 ? 0u : (uint32_t)(n + k);
-            output[n + k] = tm_output(&outputs, q, (uint32_t)(n + k), acc[k]);
-        }
+        tm_dot_block(input, op->weights + n * depth, depth, depth, block, input_offset, acc);
+        tm_output_block(op, out, (uint32_t)n, acc, block, output + n);
     }
 }
 

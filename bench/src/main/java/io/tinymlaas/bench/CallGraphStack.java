@@ -26,8 +26,8 @@ final class CallGraphStack {
             "node: \\{ title: \"([^\"]+)\" label: \"[^\"]*?\\\\n(\\d+) bytes \\((static|dynamic)");
     private static final Pattern EDGE = Pattern.compile("edge: \\{ sourcename: \"([^\"]+)\" targetname: \"([^\"]+)\"");
 
-    /** firmware/runtime/tm_dot_dsp.c: push {r4-r11, lr}, then {r3}. */
-    private static final Map<String, Integer> ASSEMBLY = Map.of("tm_dot4_groups4", 40);
+    /** firmware/runtime/tm_dot_dsp.c: push {r4-r11, lr}. */
+    private static final Map<String, Integer> ASSEMBLY = Map.of("tm_dot4_rows4", 36);
 
     private final Map<String, Integer> frames = new HashMap<>(ASSEMBLY);
     private final Map<String, List<String>> callees = new HashMap<>();
