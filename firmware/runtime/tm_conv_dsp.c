@@ -60,7 +60,7 @@ TM_NOINLINE static void gather_patch(const tm_op *op, const tm_tensor *in, const
 }
 
 /* Small windows: each output pixel's window gathered into a patch, met by every filter in one run. */
-TM_ALWAYS_INLINE static inline void conv_patch(const tm_op *op, const tm_tensor *in, const int8_t *input,
+TM_NOINLINE static void conv_patch(const tm_op *op, const tm_tensor *in, const int8_t *input,
                                                const tm_tensor *out, int8_t *output)
 {
     int32_t patch_words[PATCH_WORDS];
@@ -82,7 +82,7 @@ TM_ALWAYS_INLINE static inline void conv_patch(const tm_op *op, const tm_tensor 
 }
 
 /* Other windows: the window rows inside the input, each a run of (columns x channels) bytes. */
-TM_ALWAYS_INLINE static inline void conv_rows(const tm_op *op, const tm_tensor *in, const int8_t *input,
+TM_NOINLINE static void conv_rows(const tm_op *op, const tm_tensor *in, const int8_t *input,
                                               const tm_tensor *out, int8_t *output)
 {
     int32_t oy, ox, oc, ky;
@@ -110,8 +110,8 @@ TM_ALWAYS_INLINE static inline void conv_rows(const tm_op *op, const tm_tensor *
     }
 }
 
-/* Both ways inlined here, not functions of their own: a dispatching caller's frame would sit
- * under theirs. */
+/* The two ways are functions of their own: inlined here, their spill slots would add up in one
+ * frame larger than this one's and either of theirs. */
 void tm_conv2d_dsp(const tm_op *op, const tm_tensor *in, const int8_t *input,
                    const tm_tensor *out, int8_t *output)
 {

@@ -25,10 +25,8 @@
 /* A function kept out of line, so that its frame is on the stack only while it runs. */
 #if defined(__GNUC__)
 #define TM_NOINLINE __attribute__((noinline))
-#define TM_ALWAYS_INLINE __attribute__((always_inline))
 #else
 #define TM_NOINLINE
-#define TM_ALWAYS_INLINE
 #endif
 
 /* Four bytes from any address (LDR allows unaligned addresses on Armv7-M). */
