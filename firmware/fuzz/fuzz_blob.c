@@ -10,6 +10,7 @@
 #include <string.h>
 #include "../runtime/tm_blob.h"
 #include "../runtime/tm_crc32.h"
+#include "../runtime/tm_format.h"
 #include "../runtime/tm_interp.h"
 #include "../test/blob_writer.h"
 #include "../test/sample_model.h"
@@ -58,7 +59,7 @@ static void load_edited_sample(const uint8_t *data, size_t size)
     blob = malloc(sample_length);
     memcpy(blob, sample, sample_length);
     for (i = 0; i + 3 <= size; i += 3) {
-        blob[((uint32_t)data[i] << 8 | data[i + 1]) % (sample_length - 4)] = data[i + 2];
+        blob[((uint32_t)data[i] << 8 | data[i + 1]) % (sample_length - TM_BLOB_CRC_BYTES)] = data[i + 2];
     }
     blob_fix_crc(blob, sample_length);
     load_and_run(blob, sample_length, data, size);
@@ -76,9 +77,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     blob = malloc(size + 1); /* malloc aligns; exactly sized for ASan */
     memcpy(blob, data, size);
     load_and_run(blob, (uint32_t)size, data, size);
-    if (size >= 28) {
-        put_u32(blob + 8, (uint32_t)size);
-        put_u32(blob + size - 4, tm_crc32(blob, (uint32_t)size - 4));
+    if (size >= TM_BLOB_HEADER_BYTES + TM_BLOB_CRC_BYTES) {
+        put_u32(blob + TM_HEADER_TOTAL_BYTES, (uint32_t)size);
+        put_u32(blob + size - TM_BLOB_CRC_BYTES, tm_crc32(blob, (uint32_t)size - TM_BLOB_CRC_BYTES));
         load_and_run(blob, (uint32_t)size, data, size);
     }
     free(blob);

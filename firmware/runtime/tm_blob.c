@@ -38,7 +38,7 @@ static tm_status parse_array(parser *p, uint32_t field, uint32_t element_bytes,
                              const void **data, uint32_t *count)
 {
     const uint32_t offset = read_u32(p->blob + field);
-    *count = read_u32(p->blob + field + 4);
+    *count = read_u32(p->blob + field + 4); /* the count follows the offset */
     *data = 0;
     if (*count == 0) {
         return offset == 0 ? TM_OK : fail_at(p, field, TM_E_PARAM_COUNT);
@@ -57,17 +57,17 @@ static tm_status parse_tensor(parser *p, uint32_t at, tm_tensor *t)
     const uint8_t *e = p->blob + at;
     uint32_t scale_bits;
     int k;
-    if (e[1] != 0 || e[2] != 0 || e[3] != 0) {
-        return fail_at(p, at + 1, TM_E_RESERVED);
+    if (e[TM_TENSOR_RESERVED] != 0 || e[TM_TENSOR_RESERVED + 1] != 0 || e[TM_TENSOR_RESERVED + 2] != 0) {
+        return fail_at(p, at + TM_TENSOR_RESERVED, TM_E_RESERVED);
     }
-    t->rank = e[0];
+    t->rank = e[TM_TENSOR_RANK];
     for (k = 0; k < TM_MAX_RANK; k++) {
-        t->dims[k] = read_u32(e + 4 + 4 * k);
+        t->dims[k] = read_u32(e + TM_TENSOR_DIMS + 4 * k);
     }
-    scale_bits = read_u32(e + 20);
+    scale_bits = read_u32(e + TM_TENSOR_SCALE);
     memcpy(&t->scale, &scale_bits, sizeof t->scale);
-    t->zero_point = read_i32(e + 24);
-    t->arena_offset = read_u32(e + 28);
+    t->zero_point = read_i32(e + TM_TENSOR_ZERO_POINT);
+    t->arena_offset = read_u32(e + TM_TENSOR_ARENA_OFFSET);
     t->bytes = tm_shape_bytes(t->rank, t->dims);
     return TM_OK;
 }
@@ -77,36 +77,36 @@ static tm_status parse_op(parser *p, uint32_t at, tm_op *op)
     const uint8_t *e = p->blob + at;
     const void *data;
     tm_status status;
-    if (e[1] != 0) {
-        return fail_at(p, at + 1, TM_E_RESERVED);
+    if (e[TM_OP_FIELD_RESERVED] != 0) {
+        return fail_at(p, at + TM_OP_FIELD_RESERVED, TM_E_RESERVED);
     }
-    if (read_u16(e + 6) != 0) {
-        return fail_at(p, at + 6, TM_E_RESERVED);
+    if (read_u16(e + TM_OP_FIELD_RESERVED2) != 0) {
+        return fail_at(p, at + TM_OP_FIELD_RESERVED2, TM_E_RESERVED);
     }
-    op->opcode = e[0];
-    op->input = read_u16(e + 2);
-    op->output = read_u16(e + 4);
-    op->kernel_h = read_u16(e + 8);
-    op->kernel_w = read_u16(e + 10);
-    op->stride_h = read_u16(e + 12);
-    op->stride_w = read_u16(e + 14);
-    op->pad_top = read_u16(e + 16);
-    op->pad_left = read_u16(e + 18);
-    op->activation_min = read_i32(e + 20);
-    op->activation_max = read_i32(e + 24);
-    op->diff_min = read_i32(e + 28);
-    status = parse_array(p, at + 32, 1, &data, &op->weights_count);
+    op->opcode = e[TM_OP_FIELD_OPCODE];
+    op->input = read_u16(e + TM_OP_FIELD_INPUT);
+    op->output = read_u16(e + TM_OP_FIELD_OUTPUT);
+    op->kernel_h = read_u16(e + TM_OP_FIELD_KERNEL_H);
+    op->kernel_w = read_u16(e + TM_OP_FIELD_KERNEL_W);
+    op->stride_h = read_u16(e + TM_OP_FIELD_STRIDE_H);
+    op->stride_w = read_u16(e + TM_OP_FIELD_STRIDE_W);
+    op->pad_top = read_u16(e + TM_OP_FIELD_PAD_TOP);
+    op->pad_left = read_u16(e + TM_OP_FIELD_PAD_LEFT);
+    op->activation_min = read_i32(e + TM_OP_FIELD_ACTIVATION_MIN);
+    op->activation_max = read_i32(e + TM_OP_FIELD_ACTIVATION_MAX);
+    op->diff_min = read_i32(e + TM_OP_FIELD_DIFF_MIN);
+    status = parse_array(p, at + TM_OP_FIELD_WEIGHTS, 1, &data, &op->weights_count);
     op->weights = (const int8_t *)data;
     if (status == TM_OK) {
-        status = parse_array(p, at + 40, 4, &data, &op->bias_count);
+        status = parse_array(p, at + TM_OP_FIELD_BIAS, 4, &data, &op->bias_count);
         op->bias = (const int32_t *)data;
     }
     if (status == TM_OK) {
-        status = parse_array(p, at + 48, 4, &data, &op->multipliers_count);
+        status = parse_array(p, at + TM_OP_FIELD_MULTIPLIERS, 4, &data, &op->multipliers_count);
         op->multipliers = (const int32_t *)data;
     }
     if (status == TM_OK) {
-        status = parse_array(p, at + 56, 4, &data, &op->shifts_count);
+        status = parse_array(p, at + TM_OP_FIELD_SHIFTS, 4, &data, &op->shifts_count);
         op->shifts = (const int32_t *)data;
     }
     return status;
@@ -136,40 +136,40 @@ tm_status tm_blob_load(const uint8_t *blob, uint32_t length, uint32_t arena_capa
     *error_offset = 0;
     p.blob = blob;
     p.error_offset = error_offset;
-    if (length < TM_BLOB_HEADER_BYTES + 4) {
+    if (length < TM_BLOB_HEADER_BYTES + TM_BLOB_CRC_BYTES) {
         return TM_E_TOO_SHORT;
     }
     if (blob[0] != 'T' || blob[1] != 'M' || blob[2] != 'L' || blob[3] != 'B') {
         return TM_E_MAGIC;
     }
-    if (read_u16(blob + 4) != TM_BLOB_VERSION) {
-        return fail_at(&p, 4, TM_E_VERSION);
+    if (read_u16(blob + TM_HEADER_VERSION) != TM_BLOB_VERSION) {
+        return fail_at(&p, TM_HEADER_VERSION, TM_E_VERSION);
     }
-    if (read_u16(blob + 6) != 0) {
-        return fail_at(&p, 6, TM_E_RESERVED);
+    if (read_u16(blob + TM_HEADER_RESERVED) != 0) {
+        return fail_at(&p, TM_HEADER_RESERVED, TM_E_RESERVED);
     }
-    if (read_u32(blob + 8) != length) {
-        return fail_at(&p, 8, TM_E_SIZE);
+    if (read_u32(blob + TM_HEADER_TOTAL_BYTES) != length) {
+        return fail_at(&p, TM_HEADER_TOTAL_BYTES, TM_E_SIZE);
     }
     if (((uintptr_t)blob & 3u) != 0) {
         return TM_E_DATA_BOUNDS; /* the caller's buffer: int32 arrays are read in place */
     }
-    if (tm_crc32(blob, length - 4) != read_u32(blob + length - 4)) {
-        return fail_at(&p, length - 4, TM_E_CRC);
+    if (tm_crc32(blob, length - TM_BLOB_CRC_BYTES) != read_u32(blob + length - TM_BLOB_CRC_BYTES)) {
+        return fail_at(&p, length - TM_BLOB_CRC_BYTES, TM_E_CRC);
     }
-    tensor_count = read_u16(blob + 16);
-    op_count = read_u16(blob + 18);
+    tensor_count = read_u16(blob + TM_HEADER_TENSOR_COUNT);
+    op_count = read_u16(blob + TM_HEADER_OP_COUNT);
     if (tensor_count == 0 || tensor_count > TM_MAX_TENSORS) {
-        return fail_at(&p, 16, TM_E_COUNT);
+        return fail_at(&p, TM_HEADER_TENSOR_COUNT, TM_E_COUNT);
     }
     if (op_count == 0 || op_count > TM_MAX_OPS) {
-        return fail_at(&p, 18, TM_E_COUNT);
+        return fail_at(&p, TM_HEADER_OP_COUNT, TM_E_COUNT);
     }
     op_table = TM_BLOB_HEADER_BYTES + TM_BLOB_TENSOR_BYTES * tensor_count;
     p.data_start = op_table + TM_BLOB_OP_BYTES * op_count;
-    p.data_end = length - 4;
+    p.data_end = length - TM_BLOB_CRC_BYTES;
     if (p.data_start > p.data_end) {
-        return fail_at(&p, 8, TM_E_TOO_SHORT);
+        return fail_at(&p, TM_HEADER_TOTAL_BYTES, TM_E_TOO_SHORT);
     }
 
     for (i = 0; status == TM_OK && i < tensor_count; i++) {
@@ -185,9 +185,9 @@ tm_status tm_blob_load(const uint8_t *blob, uint32_t length, uint32_t arena_capa
     m->tensor_count = (uint16_t)tensor_count;
     m->ops = loaded->ops;
     m->op_count = (uint16_t)op_count;
-    m->input = read_u16(blob + 20);
-    m->output = read_u16(blob + 22);
-    m->arena_bytes = read_u32(blob + 12);
+    m->input = read_u16(blob + TM_HEADER_INPUT);
+    m->output = read_u16(blob + TM_HEADER_OUTPUT);
+    m->arena_bytes = read_u32(blob + TM_HEADER_ARENA_BYTES);
     status = tm_model_check(m, arena_capacity, &where);
     if (status != TM_OK) {
         *error_offset = field_offset(&where, TM_BLOB_HEADER_BYTES, op_table);

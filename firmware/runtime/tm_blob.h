@@ -7,15 +7,11 @@
 #define TM_BLOB_H
 
 #include "tm_check.h"
+#include "tm_format.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-#define TM_BLOB_VERSION 1u
-#define TM_BLOB_HEADER_BYTES 24u
-#define TM_BLOB_TENSOR_BYTES 32u
-#define TM_BLOB_OP_BYTES 64u
 
 typedef struct {
     tm_tensor tensors[TM_MAX_TENSORS];

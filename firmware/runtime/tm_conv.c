@@ -50,3 +50,13 @@ void tm_conv2d(const tm_op *op, const tm_tensor *in, const int8_t *input,
         }
     }
 }
+
+/* Filter OHWI over the input's channels: one multiplier per output channel. */
+tm_status tm_conv2d_check(const tm_op *op, const tm_tensor *in, const tm_tensor *out, tm_op_needs *needs)
+{
+    needs->dot = (uint64_t)op->kernel_h * op->kernel_w * in->dims[2];
+    needs->weights = needs->dot * out->dims[2];
+    needs->channels = out->dims[2];
+    needs->bias_allowed = 1;
+    return TM_OK;
+}

@@ -48,3 +48,18 @@ void tm_depthwise_conv2d(const tm_op *op, const tm_tensor *in, const int8_t *inp
         }
     }
 }
+
+/* Filter 1HWC, one channel out per channel in. */
+tm_status tm_depthwise_conv2d_check(const tm_op *op, const tm_tensor *in, const tm_tensor *out,
+                                    tm_op_needs *needs)
+{
+    if (out->dims[2] != in->dims[2]) {
+        needs->field = TM_OP_FIELD_OUTPUT;
+        return TM_E_OP_SHAPE;
+    }
+    needs->dot = (uint64_t)op->kernel_h * op->kernel_w;
+    needs->weights = needs->dot * in->dims[2];
+    needs->channels = in->dims[2];
+    needs->bias_allowed = 1;
+    return TM_OK;
+}

@@ -26,3 +26,16 @@ void tm_fully_connected(const tm_op *op, const tm_tensor *in, const int8_t *inpu
                                   op->activation_min, op->activation_max);
     }
 }
+
+/* Weights [out][in] over the whole input: per output channel or one multiplier for all. */
+tm_status tm_fully_connected_check(const tm_op *op, const tm_tensor *in, const tm_tensor *out,
+                                   tm_op_needs *needs)
+{
+    (void)op;
+    needs->dot = in->bytes;
+    needs->weights = needs->dot * out->bytes;
+    needs->channels = out->bytes;
+    needs->bias_allowed = 1;
+    needs->per_tensor_allowed = 1;
+    return TM_OK;
+}

@@ -1,4 +1,4 @@
-/* The interpreter: a switch from op code to kernel (of the set TM_KERNEL picks, tm_kernels.h);
+/* The interpreter: each op's kernel from the op table (of the set TM_KERNEL picks, tm_kernels.h);
  * all memory is the caller's arena. */
 #include "tm_interp.h"
 #include "tm_kernels.h"
@@ -11,31 +11,8 @@ void tm_run_op(const tm_model *model, uint16_t index, int8_t *arena)
     const int8_t *input = arena + in->arena_offset;
     int8_t *output = arena + out->arena_offset;
 
-    switch (op->opcode) {
-    case TM_OP_CONV_2D:
-        TM_KERNEL(tm_conv2d)(op, in, input, out, output);
-        break;
-    case TM_OP_DEPTHWISE_CONV_2D:
-        TM_KERNEL(tm_depthwise_conv2d)(op, in, input, out, output);
-        break;
-    case TM_OP_FULLY_CONNECTED:
-        TM_KERNEL(tm_fully_connected)(op, in, input, out, output);
-        break;
-    case TM_OP_MAX_POOL_2D:
-        TM_KERNEL(tm_max_pool2d)(op, in, input, out, output);
-        break;
-    case TM_OP_AVERAGE_POOL_2D:
-        TM_KERNEL(tm_average_pool2d)(op, in, input, out, output);
-        break;
-    case TM_OP_RESHAPE:
-        TM_KERNEL(tm_reshape)(op, in, input, out, output);
-        break;
-    case TM_OP_SOFTMAX:
-        TM_KERNEL(tm_softmax)(op, in, input, out, output);
-        break;
-    default:
-        break; /* rejected by tm_model_check */
-    }
+    /* tm_model_check accepted only ops of the table */
+    tm_op_find(op->opcode)->kernel(op, in, input, out, output);
 }
 
 void tm_invoke(const tm_model *model, int8_t *arena)

@@ -13,17 +13,6 @@ extern "C" {
 
 #define TM_MAX_RANK 4
 
-/* Op codes: TFLite builtin operator codes (io.tinymlaas.graph.OpKind). */
-enum {
-    TM_OP_AVERAGE_POOL_2D = 1,
-    TM_OP_CONV_2D = 3,
-    TM_OP_DEPTHWISE_CONV_2D = 4,
-    TM_OP_FULLY_CONNECTED = 9,
-    TM_OP_MAX_POOL_2D = 17,
-    TM_OP_RESHAPE = 22,
-    TM_OP_SOFTMAX = 25
-};
-
 /* One int8 activation tensor; its bytes live at arena + arena_offset, NHWC row-major. */
 typedef struct {
     uint8_t rank;

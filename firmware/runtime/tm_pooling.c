@@ -73,3 +73,14 @@ void tm_average_pool2d(const tm_op *op, const tm_tensor *in, const int8_t *input
         }
     }
 }
+
+/* Both poolings keep the channels and have no parameters. */
+tm_status tm_pool2d_check(const tm_op *op, const tm_tensor *in, const tm_tensor *out, tm_op_needs *needs)
+{
+    (void)op;
+    if (out->dims[2] != in->dims[2]) {
+        needs->field = TM_OP_FIELD_OUTPUT;
+        return TM_E_OP_SHAPE;
+    }
+    return TM_OK;
+}

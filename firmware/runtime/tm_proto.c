@@ -30,19 +30,19 @@ static uint32_t get_u32(const uint8_t *p)
 /* The answer's payload is written here before send(). */
 static uint8_t *answer_payload(tm_server *s)
 {
-    return s->buf.packet_out + 4;
+    return s->buf.packet_out + TM_PACKET_HEADER;
 }
 
 static void send(tm_server *s, uint8_t code, uint16_t seq, uint32_t payload_length)
 {
     uint8_t *packet = s->buf.packet_out;
-    const uint32_t length = 4 + payload_length;
+    const uint32_t length = TM_PACKET_HEADER + payload_length;
     uint32_t wire_length;
     packet[0] = TM_PROTOCOL_VERSION;
     packet[1] = code;
     put_u16(packet + 2, seq);
     put_u32(packet + length, tm_crc32(packet, length));
-    wire_length = tm_cobs_encode(packet, length + 4, s->buf.wire_out, TM_WIRE_CAPACITY(s->buf.max_payload));
+    wire_length = tm_cobs_encode(packet, length + TM_PACKET_OVERHEAD - TM_PACKET_HEADER, s->buf.wire_out, TM_WIRE_CAPACITY(s->buf.max_payload));
     s->buf.wire_out[wire_length] = 0;
     s->board->write(s->buf.wire_out, wire_length + 1);
 }
@@ -81,7 +81,7 @@ static void hello(tm_server *s, uint16_t seq)
     p[5] = TM_BLOB_VERSION;
     put_u16(p + 6, 0);
     put_u32(p + 8, s->buf.max_payload);
-    send(s, TM_CMD_HELLO | 0x80, seq, 12);
+    send(s, TM_CMD_HELLO | TM_ANSWER_BIT, seq, 12);
 }
 
 static void info(tm_server *s, uint16_t seq)
@@ -107,7 +107,7 @@ static void info(tm_server *s, uint16_t seq)
         n++;
     }
     p[40] = (uint8_t)n;
-    send(s, TM_CMD_INFO | 0x80, seq, 41 + n);
+    send(s, TM_CMD_INFO | TM_ANSWER_BIT, seq, 41 + n);
 }
 
 static void load_begin(tm_server *s, uint16_t seq, const uint8_t *payload)
@@ -125,7 +125,7 @@ static void load_begin(tm_server *s, uint16_t seq, const uint8_t *payload)
     s->load_crc = get_u32(payload + 4);
     s->load_received = 0;
     put_u32(answer_payload(s), s->buf.max_payload - 4);
-    send(s, TM_CMD_LOAD_BEGIN | 0x80, seq, 4);
+    send(s, TM_CMD_LOAD_BEGIN | TM_ANSWER_BIT, seq, 4);
 }
 
 static void load_chunk(tm_server *s, uint16_t seq, const uint8_t *payload, uint32_t length)
@@ -150,7 +150,7 @@ static void load_chunk(tm_server *s, uint16_t seq, const uint8_t *payload, uint3
         s->load_received = offset + count;
     }
     put_u32(answer_payload(s), s->load_received);
-    send(s, TM_CMD_LOAD_CHUNK | 0x80, seq, 4);
+    send(s, TM_CMD_LOAD_CHUNK | TM_ANSWER_BIT, seq, 4);
 }
 
 static void load_end(tm_server *s, uint16_t seq)
@@ -201,7 +201,7 @@ static void load_end(tm_server *s, uint16_t seq)
     put_u16(p + 10, m->op_count);
     put_u32(p + 12, m->tensors[m->input].bytes);
     put_u32(p + 16, m->tensors[m->output].bytes);
-    send(s, TM_CMD_LOAD_END | 0x80, seq, 20);
+    send(s, TM_CMD_LOAD_END | TM_ANSWER_BIT, seq, 20);
 }
 
 static void infer(tm_server *s, uint16_t seq, const uint8_t *payload, uint32_t length)
@@ -241,7 +241,7 @@ static void infer(tm_server *s, uint16_t seq, const uint8_t *payload, uint32_t l
     for (i = 0; i < output_bytes; i++) {
         p[12 + i] = (uint8_t)output[i];
     }
-    send(s, TM_CMD_INFER | 0x80, seq, 12 + output_bytes);
+    send(s, TM_CMD_INFER | TM_ANSWER_BIT, seq, 12 + output_bytes);
 }
 
 static void stats(tm_server *s, uint16_t seq)
@@ -260,12 +260,12 @@ static void stats(tm_server *s, uint16_t seq)
     p[30] = 0;
     p[31] = 0;
     put_u64(p + 32, t->last_infer_time);
-    send(s, TM_CMD_STATS | 0x80, seq, 40);
+    send(s, TM_CMD_STATS | TM_ANSWER_BIT, seq, 40);
 }
 
 static void reset(tm_server *s, uint16_t seq)
 {
-    send(s, TM_CMD_RESET | 0x80, seq, 0);
+    send(s, TM_CMD_RESET | TM_ANSWER_BIT, seq, 0);
     unload(s);
     s->loading = 0;
     memset(&s->stats, 0, sizeof s->stats);
@@ -294,7 +294,7 @@ static void dispatch(tm_server *s, const uint8_t *packet, uint32_t length)
 {
     const uint8_t command = packet[1];
     const uint16_t seq = (uint16_t)(packet[2] | (packet[3] << 8));
-    const uint8_t *payload = packet + 4;
+    const uint8_t *payload = packet + TM_PACKET_HEADER;
     const uint32_t payload_length = length - TM_PACKET_OVERHEAD;
     uint32_t expected;
 

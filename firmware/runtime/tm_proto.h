@@ -9,35 +9,17 @@
 #include <stdint.h>
 #include "tm_blob.h"
 #include "tm_cobs.h"
+#include "tm_format.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#define TM_PROTOCOL_VERSION 1u
 #define TM_RUNTIME_VERSION ((0u << 16) | (1u << 8) | 0u) /* 0.1.0 */
-#define TM_PACKET_OVERHEAD 8u                            /* version, code, seq, CRC32 */
 
 /* Buffer sizes for a given max payload. */
 #define TM_PACKET_CAPACITY(max_payload) ((max_payload) + TM_PACKET_OVERHEAD)
 #define TM_WIRE_CAPACITY(max_payload) TM_COBS_MAX_ENCODED(TM_PACKET_CAPACITY(max_payload))
-
-enum { TM_TIME_MICROSECONDS = 1, TM_TIME_INSTRUCTIONS = 2, TM_TIME_CYCLES = 3 };
-
-enum {
-    TM_CMD_HELLO = 0x01, TM_CMD_INFO = 0x02,
-    TM_CMD_LOAD_BEGIN = 0x10, TM_CMD_LOAD_CHUNK = 0x11, TM_CMD_LOAD_END = 0x12,
-    TM_CMD_INFER = 0x20, TM_CMD_STATS = 0x30, TM_CMD_RESET = 0x40,
-    TM_ANSWER_ERROR = 0xFF
-};
-
-enum {
-    TM_ERR_BAD_CRC = 1, TM_ERR_FRAMING = 2, TM_ERR_OVERSIZE = 3, TM_ERR_BAD_VERSION = 4,
-    TM_ERR_UNKNOWN_COMMAND = 5, TM_ERR_BAD_LENGTH = 6, TM_ERR_NO_MODEL = 7,
-    TM_ERR_NOT_LOADING = 8, TM_ERR_MODEL_TOO_BIG = 9, TM_ERR_BAD_OFFSET = 10,
-    TM_ERR_LOAD_INCOMPLETE = 11, TM_ERR_MODEL_CRC = 12, TM_ERR_BAD_BLOB = 13,
-    TM_ERR_IO_TOO_BIG = 14
-};
 
 /* What the board provides. */
 typedef struct {

@@ -11,3 +11,14 @@ void tm_reshape(const tm_op *op, const tm_tensor *in, const int8_t *input,
         memcpy(output, input, in->bytes); /* tm_model_check rejects partly overlapping cells */
     }
 }
+
+/* The same bytes with the same quantization. */
+tm_status tm_reshape_check(const tm_op *op, const tm_tensor *in, const tm_tensor *out, tm_op_needs *needs)
+{
+    (void)op;
+    if (out->bytes != in->bytes || out->zero_point != in->zero_point) {
+        needs->field = TM_OP_FIELD_OUTPUT;
+        return TM_E_OP_SHAPE;
+    }
+    return TM_OK;
+}

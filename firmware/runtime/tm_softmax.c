@@ -87,3 +87,17 @@ void tm_softmax(const tm_op *op, const tm_tensor *in, const int8_t *input,
         }
     }
 }
+
+/* Over the last dimension, at most TM_MAX_SOFTMAX_DEPTH long: one input multiplier. */
+tm_status tm_softmax_check(const tm_op *op, const tm_tensor *in, const tm_tensor *out, tm_op_needs *needs)
+{
+    (void)op;
+    if (out->rank != in->rank || out->bytes != in->bytes
+        || out->dims[out->rank - 1] != in->dims[in->rank - 1]
+        || in->dims[in->rank - 1] > TM_MAX_SOFTMAX_DEPTH) {
+        needs->field = TM_OP_FIELD_OUTPUT;
+        return TM_E_OP_SHAPE;
+    }
+    needs->channels = 1;
+    return TM_OK;
+}

@@ -70,7 +70,7 @@ static const uint8_t *payload(void) { return answer + 4; }
 static void expect_ok(uint8_t command, uint16_t seq, int line)
 {
     check_int(answer_length >= 8, 1, "answer received", __FILE__, line);
-    check_int(answer[1], command | 0x80, "answer code", __FILE__, line);
+    check_int(answer[1], command | TM_ANSWER_BIT, "answer code", __FILE__, line);
     check_int(answer[2] | (answer[3] << 8), seq, "answer seq", __FILE__, line);
 }
 

@@ -27,7 +27,7 @@ public interface RuntimeCode {
 
     /**
      * The kernels a firmware running a model with {@code used} ops links. The interpreter
-     * ({@code tm_interp.c}) dispatches with a switch that calls every kernel, so the linker keeps
+     * ({@code tm_interp.c}) finds each kernel in the op table ({@code tm_ops.c}), which names every kernel, so the linker keeps
      * all of them whatever the model uses; a build that registered only the model's kernels would
      * return {@code used} here.
      */
