@@ -35,7 +35,8 @@ extern "C" {
     X(9,  FULLY_CONNECTED,   tm_fully_connected,  tm_fully_connected_check,   0,     1) \
     X(17, MAX_POOL_2D,       tm_max_pool2d,       tm_pool2d_check,            1,     1) \
     X(22, RESHAPE,           tm_reshape,          tm_reshape_check,           0,     0) \
-    X(25, SOFTMAX,           tm_softmax,          tm_softmax_check,           0,     0)
+    X(25, SOFTMAX,           tm_softmax,          tm_softmax_check,           0,     0) \
+    X(40, MEAN,              tm_mean,             tm_mean_check,              0,     0)
 
 #define TM_OP_CODE(code, name, kernel, check, window, clamp) TM_OP_##name = code,
 enum { TM_OPS(TM_OP_CODE) TM_OP_NONE = 0 };
@@ -56,9 +57,10 @@ enum { TM_OPS(TM_OP_CODE) TM_OP_NONE = 0 };
 
 #if TM_DSP_KERNELS && !defined(TM_PORTABLE_KERNELS)
 #define TM_KERNEL(name) name##_dsp
-/* reshape and softmax have one kernel for both sets */
+/* reshape, softmax and mean have one kernel for both sets */
 #define tm_reshape_dsp tm_reshape
 #define tm_softmax_dsp tm_softmax
+#define tm_mean_dsp tm_mean
 #else
 #define TM_KERNEL(name) name
 #endif

@@ -157,6 +157,29 @@ static void depthwise_case(const test_kernel_set *k)
     CHECK_INT(output[1], 20); /* (-1-2-3-4)*2 + 100 = 80, *0.5 = 40, +5 = 45, clamped to 20 */
 }
 
+/* MEAN of a 2x2x2 input over height and width, scales equal (TFLM reference_ops::QuantizedMeanOrSum):
+ * QuantizeMultiplier(1.0) = (2^30, 1); 1/4 folded in gives (2^30, -1). Channel 0: sum 101, mean
+ * 25.25, but TFLM rounds twice — the Q31 product 50.5 -> 51, then 51 / 2 = 25.5 -> 26. One kernel
+ * for both sets. */
+static void mean_case(void)
+{
+    static const int8_t input[8] = {10, -3, 20, -3, 30, -3, 41, -2};
+    static const int32_t multipliers[1] = {1073741824};
+    static const int32_t shifts[1] = {-1};
+    int8_t output[2];
+    tm_tensor in = test_tensor3(2, 2, 2, 0);
+    tm_tensor out = test_tensor3(1, 1, 2, 0);
+    tm_op op = window_op(TM_OP_MEAN, 1, 1, 0);
+    out.rank = 1;
+    out.dims[0] = 2;
+    out.dims[1] = 1;
+    out.dims[2] = 1;
+    test_op_arrays(&op, NULL, 0, NULL, 0, multipliers, 1, shifts, 1);
+    tm_mean(&op, &in, input, &out, output);
+    CHECK_INT(output[0], 26);
+    CHECK_INT(output[1], -3); /* sum -11, mean -2.75: the product -5.5 -> -5 (a negative tie goes up), -5 / 2 = -2.5 -> -3 */
+}
+
 /* Every case of tflm-kernels.txt and the hand-computed ones, with one kernel set. */
 static void test_kernel_set_on(const test_kernel_set *k, const char *dir)
 {
@@ -205,4 +228,5 @@ void test_kernels(const char *dir)
             printf("  (the failures above are of the %s kernels)\n", test_kernel_sets[s].name);
         }
     }
+    mean_case();
 }

@@ -20,7 +20,8 @@ public enum OpKind {
     FULLY_CONNECTED(9, "tm_fully_connected", 160),
     MAX_POOL_2D(17, "tm_max_pool2d", 336),
     RESHAPE(22, "tm_reshape", 20),
-    SOFTMAX(25, "tm_softmax", 368);
+    SOFTMAX(25, "tm_softmax", 368),
+    MEAN(40, "tm_mean", 108);
 
     private final int code;
     private final String cKernel;
@@ -100,6 +101,7 @@ public enum OpKind {
             case MAX_POOL_2D, AVERAGE_POOL_2D -> (long) out.size() * w.kernelH() * w.kernelW();
             case RESHAPE -> out.size();
             case SOFTMAX -> (long) out.size() * perSoftmaxElement;
+            case MEAN -> in.size() + (long) out.size() * perOutput;
         };
     }
 
@@ -111,7 +113,7 @@ public enum OpKind {
         int[] dims = oldOut.dims();
         switch (this) {
             case CONV_2D, FULLY_CONNECTED -> dims[dims.length - 1] = width;
-            case DEPTHWISE_CONV_2D, MAX_POOL_2D, AVERAGE_POOL_2D -> dims[dims.length - 1] = channels(in);
+            case DEPTHWISE_CONV_2D, MAX_POOL_2D, AVERAGE_POOL_2D, MEAN -> dims[dims.length - 1] = channels(in);
             case RESHAPE, SOFTMAX -> {
                 if (in.size() != oldIn.size()) {
                     dims = this == SOFTMAX ? in.dims() : flatWithLeadingOnes(dims.length, in.size());
@@ -132,6 +134,7 @@ public enum OpKind {
             case AVERAGE_POOL_2D -> "avgPool(" + kernel + ")";
             case RESHAPE -> "flatten()";
             case SOFTMAX -> "softmax()";
+            case MEAN -> "globalAvgPool()";
         };
     }
 

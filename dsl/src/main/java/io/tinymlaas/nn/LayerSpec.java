@@ -7,7 +7,7 @@ package io.tinymlaas.nn;
 record LayerSpec(Kind kind, int[] settings) {
     enum Kind {
         DENSE(1), CONV2D(2), DEPTHWISE_CONV2D(3), MAX_POOL(4), AVG_POOL(5), FLATTEN(6), RELU(7), RELU6(8),
-        SOFTMAX(9), DROPOUT(10);
+        SOFTMAX(9), DROPOUT(10), GLOBAL_AVG_POOL(11);
 
         final int code;
 

@@ -110,6 +110,20 @@ public final class Model implements Displayable, SizeReportable, FloatModel {
         return add(new AvgPool2D(name, last(), Window2D.of(name, last(), size, size, stride, stride, padding)));
     }
 
+    /**
+     * The mean of each channel over the whole image, (h, w, c) → (c): Keras's
+     * GlobalAveragePooling2D (TFLite's MEAN over height and width), e.g. before the last dense.
+     */
+    public Model globalAvgPool() {
+        Shape in = last();
+        if (in.rank() != 3) {
+            String after = layers.isEmpty() ? "the input" : layers.get(layers.size() - 1).name();
+            throw new IllegalArgumentException("globalAvgPool() needs an (height, width, channels) input but gets " + in
+                    + " from " + after + ": use it after conv2d or pooling layers, before flatten() or dense()");
+        }
+        return add(new GlobalAvgPool2D(nextName("global_average_pooling2d"), in));
+    }
+
     public Model flatten() {
         return add(new Flatten(nextName("flatten"), last()));
     }
@@ -366,6 +380,7 @@ public final class Model implements Displayable, SizeReportable, FloatModel {
             case RELU6 -> relu6();
             case SOFTMAX -> softmax();
             case DROPOUT -> dropout(Float.intBitsToFloat(s[0]));
+            case GLOBAL_AVG_POOL -> globalAvgPool();
         };
     }
 

@@ -27,7 +27,7 @@ import java.util.zip.CRC32;
  * ...     4     layer count L
  * then L layers, each:
  *         1     kind: 1 dense, 2 conv2d, 3 depthwise_conv2d, 4 max_pool, 5 avg_pool, 6 flatten,
- *               7 relu, 8 relu6, 9 softmax, 10 dropout
+ *               7 relu, 8 relu6, 9 softmax, 10 dropout, 11 global_average_pooling2d
  *         1     settings count s
  *         4·s   settings (int32): dense: units; conv2d: filters, kernelH, kernelW, strideH,
  *               strideW, padding (0 SAME, 1 VALID); depthwise and pools: kernelH, kernelW,

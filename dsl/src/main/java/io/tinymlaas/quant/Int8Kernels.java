@@ -10,6 +10,7 @@ import io.tinymlaas.quant.kernels.ConvPerChannel;
 import io.tinymlaas.quant.kernels.DepthwiseConvPerChannel;
 import io.tinymlaas.quant.kernels.FullyConnectedPerChannel;
 import io.tinymlaas.quant.kernels.MaxPool;
+import io.tinymlaas.quant.kernels.Mean;
 import io.tinymlaas.quant.kernels.Reshape;
 import io.tinymlaas.quant.kernels.Softmax;
 
@@ -53,6 +54,7 @@ public record Int8Kernels(OutputQuantization output, Preparation preparation, Ke
             case AVERAGE_POOL_2D -> new Int8Kernels(OutputQuantization.INHERITED, Int8Kernels::unweighted, AveragePool::eval);
             case RESHAPE -> new Int8Kernels(OutputQuantization.INHERITED, Int8Kernels::unweighted, Reshape::eval);
             case SOFTMAX -> new Int8Kernels(OutputQuantization.SOFTMAX, Int8Kernels::unweighted, Softmax::eval);
+            case MEAN -> new Int8Kernels(OutputQuantization.CALIBRATED, Int8Kernels::unweighted, Mean::eval);
         };
     }
 
@@ -61,7 +63,7 @@ public record Int8Kernels(OutputQuantization output, Preparation preparation, Ke
         of(op.kind()).kernel().eval(op, in, out, input, output);
     }
 
-    /** Pooling, reshape and softmax: no weights; softmax's parameters and the clamp as TFLM prepares them. */
+    /** Pooling, reshape, softmax and mean: no weights; their parameters and clamp as TFLM prepares them. */
     private static Int8Params unweighted(Op op, TensorSpec in, TensorSpec out, DenseWeights dense) {
         return TflmPrepare.prepare(op, new byte[0], new float[0], new int[0], in, out);
     }

@@ -5,6 +5,7 @@ import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.quant.kernels.Mean;
 import io.tinymlaas.quant.TflmArith.QuantizedMultiplier;
 
 import java.util.ArrayList;
@@ -46,6 +47,9 @@ public final class TflmPrepare {
             SoftmaxScaling s = SoftmaxScaling.of(in.scale(), 1.0f);
             return new Int8Params(weights, weightScales, bias, new int[] {s.inputMultiplier()},
                     new int[] {s.inputLeftShift()}, range[0], range[1], s.diffMin());
+        }
+        if (op.kind() == OpKind.MEAN) {
+            return Mean.prepare(in, out);
         }
         if (!op.kind().isWeighted()) {
             return new Int8Params(weights, weightScales, bias, new int[0], new int[0], range[0], range[1], 0);

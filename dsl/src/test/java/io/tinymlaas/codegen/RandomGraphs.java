@@ -2,11 +2,13 @@ package io.tinymlaas.codegen;
 
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.quant.SoftmaxScaling;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.quant.TflmParams;
+import io.tinymlaas.quant.kernels.Mean;
 import io.tinymlaas.graph.Window;
 
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Random small int8 chains of every op kind, with random shapes, windows, padding, quantization,
+ * Random small int8 chains of every op kind (MEAN included), with random shapes, windows, padding, quantization,
  * fused activations and multipliers/shifts inside TFLM's ranges: the material of differential tests.
  */
 public final class RandomGraphs {
@@ -26,7 +28,7 @@ public final class RandomGraphs {
         this.random = random;
     }
 
-    /** A chain: a few window ops on an image, then maybe a flatten and dense layers, maybe a softmax. */
+    /** A chain: a few window ops on an image, then maybe a flatten or a MEAN, dense layers, maybe a softmax. */
     public static Graph chain(Random random) {
         return new RandomGraphs(random).build();
     }
@@ -50,8 +52,10 @@ public final class RandomGraphs {
                     default -> pool(OpKind.AVERAGE_POOL_2D);
                 }
             }
-            if (random.nextBoolean()) {
-                reshape();
+            switch (random.nextInt(3)) {
+                case 0 -> reshape();
+                case 1 -> mean();
+                default -> { }
             }
         } else {
             tensor(Shape.of(between(1, 40)), scale(), zeroPoint());
@@ -103,6 +107,14 @@ public final class RandomGraphs {
         TensorSpec in = current();
         tensor(Shape.of(in.bytes()), in.scale(), in.zeroPoint());
         add(OpKind.RESHAPE, Window.NONE, new byte[0], new int[0], new int[0], new int[0], -128, 127, 0);
+    }
+
+    /** MEAN over height and width, its own scale and zero point, as GlobalAveragePooling2D gives. */
+    private void mean() {
+        TensorSpec in = current();
+        TensorSpec out = tensor(Shape.of(in.shape().dim(2)), scale(), zeroPoint());
+        Int8Params p = Mean.prepare(in, out);
+        add(OpKind.MEAN, Window.NONE, new byte[0], new int[0], p.multipliers(), p.shifts(), -128, 127, 0);
     }
 
     private void softmax() {

@@ -55,6 +55,11 @@ class GradientCheckTest {
     }
 
     @Test
+    void globalAvgPool() {
+        check(Shape.of(4, 3, 2), m -> m.conv2d(3, 2).globalAvgPool().dense(3), Loss.CROSS_ENTROPY);
+    }
+
+    @Test
     void conv2dPointwise() {
         check(Shape.of(4, 4, 3), m -> m.conv2d(4, 3).conv2d(2, 1).flatten().dense(3), Loss.CROSS_ENTROPY);
     }

@@ -99,6 +99,27 @@ class ModelTest {
     }
 
     @Test
+    void globalAvgPoolAveragesEachChannelSavesAndNeedsAnImage() throws IOException {
+        Model m = Model.sequential(Shape.of(3, 2, 2)).globalAvgPool();
+        Tensor x = Tensor.of(Shape.of(3, 2, 2), new float[] {1, 10, 2, 20, 3, 30, 4, 40, 5, 50, 6, 60});
+        assertArrayEquals(new float[] {3.5f, 35f}, m.predict(x).scores(), 1e-6f);
+        assertEquals(Shape.of(2), m.outputShape());
+
+        Model gap = Model.sequential(Shape.of(6, 6, 2)).conv2d(3, 3).relu().globalAvgPool().dense(4).softmax().seed(2);
+        Tensor y = Tensor.zeros(Shape.of(6, 6, 2));
+        for (int i = 0; i < y.size(); i++) {
+            y.data()[i] = (float) Math.cos(i);
+        }
+        Path file = dir.resolve("gap.tmm");
+        gap.save(file);
+        assertEquals(gap.predict(y), Model.load(file).predict(y));
+
+        var flat = assertThrows(IllegalArgumentException.class, () -> Model.sequential(Shape.of(8)).globalAvgPool());
+        assertTrue(flat.getMessage().startsWith("globalAvgPool() needs an (height, width, channels) input but gets"),
+                flat.getMessage());
+    }
+
+    @Test
     void savedModelsLoadWithTheSamePredictionsAndForeignFilesAreRefused() throws IOException {
         Model m = cnn();
         Tensor x = Tensor.zeros(Shape.of(8, 8, 2));

@@ -125,6 +125,27 @@ class QuantizerTest {
     }
 
     @Test
+    void globalAvgPoolBecomesMeanWithItsOwnCalibratedScaleAndFollowsTheFloatModel() {
+        Model model = Model.sequential(IMAGE).seed(4).conv2d(6, 3).relu().globalAvgPool().dense(5).softmax();
+        Dataset data = randomImages(64, 2);
+        QuantizedModel q = model.quantize(data);
+        Graph g = q.graph();
+        assertEquals(List.of(OpKind.CONV_2D, OpKind.MEAN, OpKind.FULLY_CONNECTED, OpKind.SOFTMAX),
+                g.ops().stream().map(Op::kind).toList());
+        Op mean = g.ops().get(1);
+        TensorSpec in = g.tensor(mean.input());
+        TensorSpec out = g.tensor(mean.output());
+        assertEquals(Shape.of(6), out.shape());
+        assertEquals("global_average_pooling2d", model.layers().get(q.sourceLayer(mean.output())).name());
+        assertTrue(out.scale() < in.scale(), "a mean's range is narrower than its input's: " + out + " vs " + in);
+        Comparison c = q.compare(model, data);
+        double meanSqnr = c.layers().stream().filter(l -> l.tensor().equals("global_average_pooling2d"))
+                .findFirst().orElseThrow().sqnrDb();
+        assertTrue(meanSqnr > 25, "MEAN output SQNR " + meanSqnr + " dB");
+        assertTrue(c.agreement() >= 0.9, c.toString());
+    }
+
+    @Test
     void everyInt8TensorTracksItsFloatLayer() {
         Model model = everyLayerModel();
         QuantizedModel q = model.quantize(randomImages(200, 3));

@@ -46,6 +46,17 @@ class ModelSizeReportTest {
     }
 
     @Test
+    void globalAvgPoolIsAMeanThatReplacesTheWideDense() {
+        Model gap = Model.sequential(Shape.of(28, 28, 1)).conv2d(8, 3).relu().globalAvgPool().dense(10).softmax();
+        SizeReport r = SizeReport.of(gap.graph(), ESP32).other();
+        assertEquals("globalAvgPool()", r.table().stringColumn("layer").get(1));
+        assertEquals(72 + 80, r.flashBreakdown().get("weights"));        // conv 8x3x3x1, dense 8x10: no 13 520
+        assertEquals(gap.params(), r.table().longColumn("params").sum(), 0);
+        assertEquals(gap.macs(), r.table().longColumn("MACs").sum(), 0);
+        assertTrue(r.latencyMillis() < SizeReport.of(cnn().graph(), ESP32).other().latencyMillis());
+    }
+
+    @Test
     void mlpMacsAndParamsMatchTheModel() {
         Model m = mlp();
         SizeReport r = SizeReport.of(m.graph(), ESP32);
