@@ -4,7 +4,10 @@ import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** The few HTML pieces DSL objects display with: a card, a key/value row, a table, escaping. */
+/**
+ * The few HTML pieces DSL objects display with — a card, key/value rows, a table, a line of text,
+ * a verdict — and escaping: every toHtml of the library is made of these.
+ */
 public final class Html {
     private static final String CARD_STYLE = "border:1px solid #ccc;border-radius:6px;padding:8px 12px;"
             + "font-family:sans-serif;font-size:13px;display:inline-block;max-width:100%";
@@ -25,6 +28,32 @@ public final class Html {
     public static String row(String key, String value) {
         return "<tr><th style=\"text-align:left;padding-right:12px\">" + escape(key) + "</th><td>"
                 + escape(value) + "</td></tr>";
+    }
+
+    /** Key/value {@link #row}s as a table. */
+    public static String rows(String... rows) {
+        return "<table>" + String.join("", rows) + "</table>";
+    }
+
+    /** A line of plain text. */
+    public static String line(String text) {
+        return "<div>" + escape(text) + "</div>";
+    }
+
+    /** A line of plain text in a quieter grey, for notes. */
+    public static String note(String text) {
+        return "<div style=\"color:#666\">" + escape(text) + "</div>";
+    }
+
+    /** Plain text kept as written (line breaks and spaces), wrapped at the card's width. */
+    public static String preformatted(String text) {
+        return "<pre style=\"white-space:pre-wrap;margin:4px 0\">" + escape(text) + "</pre>";
+    }
+
+    /** A bold line with a green check mark when {@code good}, else a red cross. */
+    public static String verdict(boolean good, String text) {
+        return "<div style=\"color:" + (good ? "#1a7f37" : "#cf222e") + ";font-weight:bold\">"
+                + (good ? "&#10003; " : "&#10007; ") + escape(text) + "</div>";
     }
 
     /** A Tablesaw table as an HTML table, numbers right-aligned. */

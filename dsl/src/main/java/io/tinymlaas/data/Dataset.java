@@ -296,20 +296,14 @@ public final class Dataset implements Displayable {
 
     @Override
     public String toHtml() {
-        StringBuilder s = new StringBuilder("<table><tr><th colspan=2>Dataset ")
-                .append(Html.escape(name)).append("</th></tr>")
-                .append("<tr><td>samples</td><td>").append(size()).append("</td></tr>")
-                .append("<tr><td>input shape</td><td>").append(shape()).append("</td></tr>");
-        if (isClassification()) {
-            s.append("<tr><td>classes</td><td>").append(Html.escape(String.join(", ", classNames))).append("</td></tr>");
-        } else {
-            s.append("<tr><td>target shape</td><td>").append(targetShape).append("</td></tr>");
-        }
+        List<String> rows = new ArrayList<>(List.of(Html.row("samples", String.valueOf(size())),
+                Html.row("input shape", shape().toString())));
+        rows.add(isClassification() ? Html.row("classes", String.join(", ", classNames))
+                : Html.row("target shape", targetShape.toString()));
         if (trainPart != null) {
-            s.append("<tr><td>train / test</td><td>").append(trainPart.size()).append(" / ")
-                    .append(testPart.size()).append("</td></tr>");
+            rows.add(Html.row("train / test", trainPart.size() + " / " + testPart.size()));
         }
-        return s.append("</table>").toString();
+        return Html.card("Dataset " + name, size() + " samples", Html.rows(rows.toArray(String[]::new)));
     }
 
     @Override

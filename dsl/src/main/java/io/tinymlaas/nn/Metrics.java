@@ -1,6 +1,7 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.Displayable;
+import io.tinymlaas.Html;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -105,27 +106,10 @@ public final class Metrics implements Displayable {
 
     @Override
     public String toHtml() {
-        StringBuilder s = new StringBuilder("<p>");
-        if (confusion != null) {
-            s.append(String.format("accuracy <b>%.2f%%</b>, ", 100 * accuracy()));
-        }
-        s.append(String.format("loss %.4f on %d samples</p>", loss, samples));
-        if (confusion != null) {
-            s.append("<table><tr><th>true \\ predicted</th>");
-            for (String n : classNames) {
-                s.append("<th>").append(n).append("</th>");
-            }
-            s.append("<th>precision</th><th>recall</th></tr>");
-            for (int a = 0; a < confusion.length; a++) {
-                s.append("<tr><th>").append(classNames.get(a)).append("</th>");
-                for (int p = 0; p < confusion.length; p++) {
-                    s.append(a == p ? "<td><b>" : "<td>").append(confusion[a][p]).append(a == p ? "</b></td>" : "</td>");
-                }
-                s.append(String.format("<td>%.3f</td><td>%.3f</td></tr>", precision(a), recall(a)));
-            }
-            s.append("</table>");
-        }
-        return s.toString();
+        String summary = (confusion != null ? String.format("accuracy %.2f%%, ", 100 * accuracy()) : "")
+                + String.format("loss %.4f on %d samples", loss, samples);
+        return Html.card("evaluation", summary,
+                confusion == null ? "" : Html.table(confusionMatrix()) + Html.table(perClass()));
     }
 
     @Override

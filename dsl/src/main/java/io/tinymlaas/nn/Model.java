@@ -1,6 +1,7 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.Displayable;
+import io.tinymlaas.Html;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.Prediction;
 import io.tinymlaas.data.Shape;
@@ -199,16 +200,25 @@ public final class Model implements Displayable, SizeReportable, FloatModel {
         return Table.create("model", name, shape, params, macs);
     }
 
+    /** The summary with the input first and the totals last, in a card. */
     @Override
     public String toHtml() {
-        StringBuilder s = new StringBuilder("<table><tr><th>layer</th><th>output shape</th><th>params</th><th>MACs</th></tr>");
-        s.append("<tr><td>input</td><td>").append(input).append("</td><td></td><td></td></tr>");
+        StringColumn name = StringColumn.create("layer", "input");
+        StringColumn shape = StringColumn.create("output shape", input.toString());
+        StringColumn params = StringColumn.create("params", "");
+        StringColumn macs = StringColumn.create("MACs", "");
         for (Layer l : layers) {
-            s.append(String.format("<tr><td>%s</td><td>%s</td><td>%,d</td><td>%,d</td></tr>",
-                    l.name(), l.outputShape(), l.params(), l.macs()));
+            name.append(l.name());
+            shape.append(l.outputShape().toString());
+            params.append(String.format("%,d", l.params()));
+            macs.append(String.format("%,d", l.macs()));
         }
-        return s.append(String.format("<tr><th>total</th><th></th><th>%,d</th><th>%,d</th></tr></table>", params(), macs()))
-                .toString();
+        name.append("total");
+        shape.append("");
+        params.append(String.format("%,d", params()));
+        macs.append(String.format("%,d", macs()));
+        return Html.card("Model", layers.size() + " layers, input " + input + " → output " + last(),
+                Html.table(Table.create("model", name, shape, params, macs)));
     }
 
     @Override

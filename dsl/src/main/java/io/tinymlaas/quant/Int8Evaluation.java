@@ -13,7 +13,7 @@ public record Int8Evaluation(int correct, int samples) implements Displayable {
     @Override
     public String toHtml() {
         return Html.card("int8 accuracy", String.format("%.2f%%", 100 * accuracy()),
-                "<div>" + correct + " of " + samples + " samples right</div>");
+                Html.line(correct + " of " + samples + " samples right"));
     }
 
     @Override

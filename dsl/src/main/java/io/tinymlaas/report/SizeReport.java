@@ -219,20 +219,16 @@ public final class SizeReport implements Displayable {
 
     @Override
     public String toHtml() {
-        String verdict = fits()
-                ? "<div style=\"color:#1a7f37;font-weight:bold\">&#10003; fits " + Html.escape(target().name()) + "</div>"
-                : "<div style=\"color:#cf222e;font-weight:bold\">&#10007; does not fit " + Html.escape(target().name()) + "</div>";
-        String why = "<pre style=\"white-space:pre-wrap;margin:4px 0\">" + Html.escape(why()) + "</pre>";
+        String verdict = Html.verdict(fits(), (fits() ? "fits " : "does not fit ") + target().name());
         String chart = "<img src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(toPng()) + "\"/>";
-        String notes = "<div style=\"color:#666\">weights compiled into flash (C export); loaded as a "
+        String notes = Html.note("weights compiled into flash (C export); loaded as a "
                 + Bytes.format(blobBytes()) + " blob over serial they take RAM instead. Latency: ±50% estimate from "
-                + Html.escape(target().core().label()) + " cycles per MAC and per output, int8 with the "
-                + Html.escape(target().core().kernels()) + ". Runtime code: "
-                + Html.escape(target().runtimeCode().source()) + ".</div>";
-        String parts = "<table>" + Html.row("flash " + precision(), parts(flashBreakdown()))
-                + Html.row("RAM " + precision(), parts(ramBreakdown())) + "</table>";
+                + target().core().label() + " cycles per MAC and per output, int8 with the "
+                + target().core().kernels() + ". Runtime code: " + target().runtimeCode().source() + ".");
+        String parts = Html.rows(Html.row("flash " + precision(), parts(flashBreakdown())),
+                Html.row("RAM " + precision(), parts(ramBreakdown())));
         return Html.card("size of the " + precision() + " model on " + target().name(), target().toString(),
-                verdict + why + Html.table(totals()) + parts + Html.table(table()) + chart + notes);
+                verdict + Html.preformatted(why()) + Html.table(totals()) + parts + Html.table(table()) + chart + notes);
     }
 
     @Override

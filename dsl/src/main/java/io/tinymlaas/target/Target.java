@@ -157,15 +157,14 @@ public final class Target implements Displayable {
     /** A card: what %target shows. */
     @Override
     public String toHtml() {
-        var rows = new StringBuilder();
-        rows.append(Html.row("core", core.label() + ", " + clockMHz + " MHz"));
-        rows.append(Html.row("RAM", Bytes.format(usableRamBytes) + " usable of " + Bytes.format(ramBytes)
-                + (ramAssumption.isEmpty() ? "" : " — " + ramAssumption)));
-        rows.append(Html.row("flash", Bytes.format(usableFlashBytes) + " usable of " + Bytes.format(flashBytes)
-                + ", of which the platform takes " + Bytes.format(platformFlashBytes)));
-        rows.append(Html.row("stack", Bytes.format(stackBytes)));
-        rows.append(Html.row("runtime code", runtimeCode.source()));
-        return Html.card("target " + name, description, "<table>" + rows + "</table>");
+        return Html.card("target " + name, description, Html.rows(
+                Html.row("core", core.label() + ", " + clockMHz + " MHz"),
+                Html.row("RAM", Bytes.format(usableRamBytes) + " usable of " + Bytes.format(ramBytes)
+                        + (ramAssumption.isEmpty() ? "" : " — " + ramAssumption)),
+                Html.row("flash", Bytes.format(usableFlashBytes) + " usable of " + Bytes.format(flashBytes)
+                        + ", of which the platform takes " + Bytes.format(platformFlashBytes)),
+                Html.row("stack", Bytes.format(stackBytes)),
+                Html.row("runtime code", runtimeCode.source())));
     }
 
     @Override
