@@ -10,17 +10,13 @@ void tm_mean(const tm_op *op, const tm_tensor *in, const int8_t *input,
     const int32_t pixels = (int32_t)(in->dims[0] * in->dims[1]);
     const int32_t channels = (int32_t)in->dims[2];
     int32_t c, p;
-    (void)out;
     for (c = 0; c < channels; c++) {
         int32_t sum = 0;
-        int32_t acc;
         for (p = 0; p < pixels; p++) {
             sum += input[p * channels + c];
         }
-        acc = tm_multiply_by_quantized_multiplier(sum - in->zero_point * pixels, op->multipliers[0], op->shifts[0])
-            + out->zero_point;
-        acc = acc < -128 ? -128 : acc > 127 ? 127 : acc;
-        output[c] = (int8_t)acc;
+        output[c] = tm_requantize(sum - in->zero_point * pixels, op->multipliers[0], op->shifts[0],
+                                  out->zero_point, op->activation_min, op->activation_max);
     }
 }
 

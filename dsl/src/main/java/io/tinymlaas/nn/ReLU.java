@@ -2,12 +2,11 @@ package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.FusedActivation;
-import io.tinymlaas.graph.GraphBuilder;
 
 /** max(x, 0). */
-public final class ReLU extends Layer {
+public final class ReLU extends FusableActivation {
     ReLU(String name, Shape shape) {
-        super(name, shape, shape);
+        super(name, shape);
     }
 
     @Override
@@ -29,11 +28,6 @@ public final class ReLU extends Layer {
     @Override
     FusedActivation fusedActivation() {
         return FusedActivation.RELU;
-    }
-
-    @Override
-    void lower(GraphBuilder graph) {
-        graph.activation(FusedActivation.RELU, "ReLU");
     }
 
     @Override

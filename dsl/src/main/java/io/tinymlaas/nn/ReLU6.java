@@ -2,12 +2,11 @@ package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.FusedActivation;
-import io.tinymlaas.graph.GraphBuilder;
 
 /** min(max(x, 0), 6), the activation of MobileNets: keeps int8 ranges small. */
-public final class ReLU6 extends Layer {
+public final class ReLU6 extends FusableActivation {
     ReLU6(String name, Shape shape) {
-        super(name, shape, shape);
+        super(name, shape);
     }
 
     @Override
@@ -32,11 +31,6 @@ public final class ReLU6 extends Layer {
     @Override
     FusedActivation fusedActivation() {
         return FusedActivation.RELU6;
-    }
-
-    @Override
-    void lower(GraphBuilder graph) {
-        graph.activation(FusedActivation.RELU6, "ReLU6");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.tinymlaas.quant;
 
+import io.tinymlaas.quant.arith.TflmArith;
+import io.tinymlaas.quant.arith.SoftmaxScaling;
 import io.tinymlaas.graph.FloatParams;
 import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;

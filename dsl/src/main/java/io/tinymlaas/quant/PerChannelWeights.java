@@ -1,5 +1,7 @@
 package io.tinymlaas.quant;
 
+import io.tinymlaas.quant.arith.TflmArith;
+
 /**
  * Weights quantized symmetrically per output channel as the TFLite int8 specification asks:
  * zero point 0, values in [-127, 127], scale = max|w| / 127 in float. A channel of zeros gets

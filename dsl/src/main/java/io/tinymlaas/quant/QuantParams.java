@@ -1,5 +1,7 @@
 package io.tinymlaas.quant;
 
+import io.tinymlaas.quant.arith.TflmArith;
+
 /**
  * Scale and zero point of an int8 activation tensor: real = scale · (q − zeroPoint).
  * Made from an observed range as TFLite's converter makes them: the range is widened to hold

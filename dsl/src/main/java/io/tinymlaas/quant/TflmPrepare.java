@@ -5,8 +5,10 @@ import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.quant.arith.SoftmaxScaling;
+import io.tinymlaas.quant.arith.TflmArith;
+import io.tinymlaas.quant.arith.TflmArith.QuantizedMultiplier;
 import io.tinymlaas.quant.kernels.Mean;
-import io.tinymlaas.quant.TflmArith.QuantizedMultiplier;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.OpKind;
-import io.tinymlaas.quant.SoftmaxScaling;
+import io.tinymlaas.quant.arith.SoftmaxScaling;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.quant.TflmParams;
 import io.tinymlaas.quant.kernels.Mean;

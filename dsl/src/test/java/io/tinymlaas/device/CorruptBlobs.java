@@ -4,7 +4,7 @@ import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.OpKind;
-import io.tinymlaas.quant.SoftmaxScaling;
+import io.tinymlaas.quant.arith.SoftmaxScaling;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.graph.Window;
 

@@ -1,5 +1,6 @@
 package io.tinymlaas.quant;
 
+import io.tinymlaas.quant.arith.FixedPoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -11,7 +11,7 @@ import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.quant.DenseWeights;
 import io.tinymlaas.quant.QuantizedModel;
-import io.tinymlaas.quant.TflmArith;
+import io.tinymlaas.quant.arith.TflmArith;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,7 +2,7 @@ package io.tinymlaas.quant.kernels;
 
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
-import io.tinymlaas.quant.TflmArith;
+import io.tinymlaas.quant.arith.TflmArith;
 import io.tinymlaas.graph.Window;
 
 /** CONV_2D, int8 per output channel, as TFLM's reference_integer_ops::ConvPerChannel (dilation 1, one group). */
@@ -45,11 +45,8 @@ public final class ConvPerChannel {
                     if (op.bias().length > 0) {
                         acc += op.bias()[outC];
                     }
-                    acc = TflmArith.multiplyByQuantizedMultiplier(acc, op.multipliers()[outC], op.shifts()[outC]);
-                    acc += outputOffset;
-                    acc = Math.max(acc, op.activationMin());
-                    acc = Math.min(acc, op.activationMax());
-                    output[(outY * outputWidth + outX) * outputDepth + outC] = (byte) acc;
+                    output[(outY * outputWidth + outX) * outputDepth + outC] = TflmArith.requantize(acc, op.multipliers()[outC], op.shifts()[outC], outputOffset,
+                            op.activationMin(), op.activationMax());
                 }
             }
         }

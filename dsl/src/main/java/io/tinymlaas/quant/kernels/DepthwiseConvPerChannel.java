@@ -2,7 +2,7 @@ package io.tinymlaas.quant.kernels;
 
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
-import io.tinymlaas.quant.TflmArith;
+import io.tinymlaas.quant.arith.TflmArith;
 import io.tinymlaas.graph.Window;
 
 /**
@@ -45,11 +45,8 @@ public final class DepthwiseConvPerChannel {
                     if (op.bias().length > 0) {
                         acc += op.bias()[c];
                     }
-                    acc = TflmArith.multiplyByQuantizedMultiplier(acc, op.multipliers()[c], op.shifts()[c]);
-                    acc += outputOffset;
-                    acc = Math.max(acc, op.activationMin());
-                    acc = Math.min(acc, op.activationMax());
-                    output[(outY * outputWidth + outX) * depth + c] = (byte) acc;
+                    output[(outY * outputWidth + outX) * depth + c] = TflmArith.requantize(acc, op.multipliers()[c], op.shifts()[c], outputOffset,
+                            op.activationMin(), op.activationMax());
                 }
             }
         }

@@ -2,7 +2,7 @@ package io.tinymlaas.quant.kernels;
 
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
-import io.tinymlaas.quant.TflmArith;
+import io.tinymlaas.quant.arith.TflmArith;
 
 /**
  * FULLY_CONNECTED, int8 (weights zero point 0), as TFLM's reference_integer_ops::FullyConnectedPerChannel,
@@ -31,11 +31,8 @@ public final class FullyConnectedPerChannel {
                 acc += op.bias()[outC];
             }
             int q = op.multipliers().length == 1 ? 0 : outC; // one multiplier: weights per tensor
-            acc = TflmArith.multiplyByQuantizedMultiplier(acc, op.multipliers()[q], op.shifts()[q]);
-            acc += outputOffset;
-            acc = Math.max(acc, op.activationMin());
-            acc = Math.min(acc, op.activationMax());
-            output[outC] = (byte) acc;
+            output[outC] = TflmArith.requantize(acc, op.multipliers()[q], op.shifts()[q], outputOffset,
+                    op.activationMin(), op.activationMax());
         }
     }
 }

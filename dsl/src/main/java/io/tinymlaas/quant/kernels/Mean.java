@@ -3,7 +3,7 @@ package io.tinymlaas.quant.kernels;
 import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
-import io.tinymlaas.quant.TflmArith;
+import io.tinymlaas.quant.arith.TflmArith;
 
 /**
  * MEAN over height and width of an (H, W, C) input, int8, as TFLM's reference int8 MEAN
@@ -40,9 +40,8 @@ public final class Mean {
             for (int p = 0; p < pixels; p++) {
                 sum += input[p * channels + c];
             }
-            int shifted = sum - in.zeroPoint() * pixels;
-            int acc = TflmArith.multiplyByQuantizedMultiplier(shifted, op.multipliers()[0], op.shifts()[0]) + out.zeroPoint();
-            output[c] = (byte) Math.max(-128, Math.min(127, acc));
+            output[c] = TflmArith.requantize(sum - in.zeroPoint() * pixels, op.multipliers()[0], op.shifts()[0],
+                    out.zeroPoint(), op.activationMin(), op.activationMax());
         }
     }
 }

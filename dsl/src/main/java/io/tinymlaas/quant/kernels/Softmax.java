@@ -1,10 +1,10 @@
 package io.tinymlaas.quant.kernels;
 
-import io.tinymlaas.quant.FixedPoint;
+import io.tinymlaas.quant.arith.FixedPoint;
 import io.tinymlaas.graph.Op;
-import io.tinymlaas.quant.SoftmaxScaling;
+import io.tinymlaas.quant.arith.SoftmaxScaling;
 import io.tinymlaas.graph.TensorSpec;
-import io.tinymlaas.quant.TflmArith;
+import io.tinymlaas.quant.arith.TflmArith;
 
 /**
  * SOFTMAX, int8 in and int8 out (scale 1/256, zero point -128), as TFLM's reference_ops::Softmax:

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.OpKind;
-import io.tinymlaas.quant.SoftmaxScaling;
+import io.tinymlaas.quant.arith.SoftmaxScaling;
 import io.tinymlaas.graph.TensorSpec;
-import io.tinymlaas.quant.TflmArith.QuantizedMultiplier;
+import io.tinymlaas.quant.arith.TflmArith.QuantizedMultiplier;
 import io.tinymlaas.quant.TflmParams;
 import io.tinymlaas.graph.Window;
 

@@ -1,6 +1,6 @@
-package io.tinymlaas.quant;
+package io.tinymlaas.quant.arith;
 
-import io.tinymlaas.quant.TflmArith.QuantizedMultiplier;
+import io.tinymlaas.quant.arith.TflmArith.QuantizedMultiplier;
 
 /**
  * The parameters of TFLM's int8 softmax: input differences (q − max) are rescaled by

@@ -1,7 +1,7 @@
-package io.tinymlaas.quant;
+package io.tinymlaas.quant.arith;
 
-import static io.tinymlaas.quant.TflmArith.roundingDivideByPOT;
-import static io.tinymlaas.quant.TflmArith.saturatingRoundingDoublingHighMul;
+import static io.tinymlaas.quant.arith.TflmArith.roundingDivideByPOT;
+import static io.tinymlaas.quant.arith.TflmArith.saturatingRoundingDoublingHighMul;
 
 /**
  * gemmlowp's 32-bit fixed-point math as TFLM's int8 softmax uses it. A value with I integer

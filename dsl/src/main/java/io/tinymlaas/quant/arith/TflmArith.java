@@ -1,4 +1,4 @@
-package io.tinymlaas.quant;
+package io.tinymlaas.quant.arith;
 
 /**
  * The integer requantization arithmetic of TensorFlow Lite Micro's default build (double
@@ -113,6 +113,16 @@ public final class TflmArith {
         int leftShift = shift > 0 ? shift : 0;
         int rightShift = shift > 0 ? 0 : -shift;
         return roundingDivideByPOT(saturatingRoundingDoublingHighMul(x * (1 << leftShift), multiplier), rightShift);
+    }
+
+    /**
+     * An int32 accumulator to an int8 output as every TFLM int8 kernel ends:
+     * MultiplyByQuantizedMultiplier, plus the output zero point, then max with {@code min} and min
+     * with {@code max} (the fused activation's clamp).
+     */
+    public static byte requantize(int acc, int multiplier, int shift, int outputOffset, int min, int max) {
+        int q = multiplyByQuantizedMultiplier(acc, multiplier, shift) + outputOffset;
+        return (byte) Math.min(Math.max(q, min), max);
     }
 
     /** TFLM's MultiplyByQuantizedMultiplierGreaterThanOne (softmax input scaling). */
