@@ -1,12 +1,12 @@
 package io.tinymlaas.quant;
 
-import io.tinymlaas.quant.arith.TflmArith;
-import io.tinymlaas.quant.arith.SoftmaxScaling;
 import io.tinymlaas.graph.FloatParams;
 import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.quant.arith.SoftmaxScaling;
+import io.tinymlaas.quant.arith.TflmArith;
 import io.tinymlaas.quant.kernels.AveragePool;
 import io.tinymlaas.quant.kernels.ConvPerChannel;
 import io.tinymlaas.quant.kernels.DepthwiseConvPerChannel;

@@ -1,8 +1,8 @@
 package io.tinymlaas.quant;
 
-import io.tinymlaas.quant.arith.TflmArith;
 import io.tinymlaas.graph.FusedActivation;
 import io.tinymlaas.quant.arith.TflmArith.QuantizedMultiplier;
+import io.tinymlaas.quant.arith.TflmArith;
 
 /**
  * The op parameters TFLM derives from tensor scales when it prepares a kernel, computed with the

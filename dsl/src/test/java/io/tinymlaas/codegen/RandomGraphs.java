@@ -5,11 +5,11 @@ import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.OpKind;
-import io.tinymlaas.quant.arith.SoftmaxScaling;
 import io.tinymlaas.graph.TensorSpec;
-import io.tinymlaas.quant.TflmParams;
-import io.tinymlaas.quant.kernels.Mean;
 import io.tinymlaas.graph.Window;
+import io.tinymlaas.quant.TflmParams;
+import io.tinymlaas.quant.arith.SoftmaxScaling;
+import io.tinymlaas.quant.kernels.Mean;
 
 import java.util.ArrayList;
 import java.util.List;

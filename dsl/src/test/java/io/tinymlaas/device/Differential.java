@@ -2,8 +2,8 @@ package io.tinymlaas.device;
 
 import io.tinymlaas.codegen.RandomGraphs;
 import io.tinymlaas.graph.Graph;
-import io.tinymlaas.quant.Int8Interpreter;
 import io.tinymlaas.graph.Op;
+import io.tinymlaas.quant.Int8Interpreter;
 
 import java.util.Random;
 

@@ -4,9 +4,9 @@ import io.tinymlaas.codegen.BlobWriter;
 import io.tinymlaas.data.Tensor;
 import io.tinymlaas.codegen.RandomGraphs;
 import io.tinymlaas.graph.Graph;
+import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.quant.Int8Interpreter;
 import io.tinymlaas.quant.QuantParams;
-import io.tinymlaas.graph.TensorSpec;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;

@@ -1,14 +1,14 @@
 package io.tinymlaas.quant;
 
-import io.tinymlaas.graph.TensorSpec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tinymlaas.data.Dataset;
-import io.tinymlaas.nn.Model;
 import io.tinymlaas.data.Prediction;
+import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.nn.Model;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,11 +1,11 @@
 package io.tinymlaas.quant;
 
+import io.tinymlaas.quant.arith.TflmArith.QuantizedMultiplier;
 import io.tinymlaas.quant.arith.TflmArith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tinymlaas.quant.arith.TflmArith.QuantizedMultiplier;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

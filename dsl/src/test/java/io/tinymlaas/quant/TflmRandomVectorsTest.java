@@ -1,16 +1,16 @@
 package io.tinymlaas.quant;
 
-import io.tinymlaas.quant.arith.TflmArith;
-import io.tinymlaas.quant.arith.SoftmaxScaling;
-import io.tinymlaas.graph.Op;
-import io.tinymlaas.graph.OpKind;
-import io.tinymlaas.graph.TensorSpec;
-import io.tinymlaas.graph.Window;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.graph.Window;
+import io.tinymlaas.quant.arith.SoftmaxScaling;
 import io.tinymlaas.quant.arith.TflmArith.QuantizedMultiplier;
+import io.tinymlaas.quant.arith.TflmArith;
 import io.tinymlaas.quant.kernels.AveragePool;
 import io.tinymlaas.quant.kernels.ConvPerChannel;
 import io.tinymlaas.quant.kernels.DepthwiseConvPerChannel;

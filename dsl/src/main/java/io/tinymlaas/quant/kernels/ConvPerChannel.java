@@ -2,8 +2,8 @@ package io.tinymlaas.quant.kernels;
 
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
-import io.tinymlaas.quant.arith.TflmArith;
 import io.tinymlaas.graph.Window;
+import io.tinymlaas.quant.arith.TflmArith;
 
 /** CONV_2D, int8 per output channel, as TFLM's reference_integer_ops::ConvPerChannel (dilation 1, one group). */
 public final class ConvPerChannel {

@@ -2,8 +2,8 @@ package io.tinymlaas.quant.kernels;
 
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
-import io.tinymlaas.quant.arith.TflmArith;
 import io.tinymlaas.graph.Window;
+import io.tinymlaas.quant.arith.TflmArith;
 
 /**
  * DEPTHWISE_CONV_2D, int8 per channel, depth multiplier 1, as TFLM's

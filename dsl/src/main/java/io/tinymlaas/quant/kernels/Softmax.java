@@ -1,9 +1,9 @@
 package io.tinymlaas.quant.kernels;
 
-import io.tinymlaas.quant.arith.FixedPoint;
 import io.tinymlaas.graph.Op;
-import io.tinymlaas.quant.arith.SoftmaxScaling;
 import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.quant.arith.FixedPoint;
+import io.tinymlaas.quant.arith.SoftmaxScaling;
 import io.tinymlaas.quant.arith.TflmArith;
 
 /**

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.OpKind;
-import io.tinymlaas.quant.arith.SoftmaxScaling;
 import io.tinymlaas.graph.TensorSpec;
-import io.tinymlaas.quant.arith.TflmArith.QuantizedMultiplier;
-import io.tinymlaas.quant.TflmParams;
 import io.tinymlaas.graph.Window;
+import io.tinymlaas.quant.TflmParams;
+import io.tinymlaas.quant.arith.SoftmaxScaling;
+import io.tinymlaas.quant.arith.TflmArith.QuantizedMultiplier;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;

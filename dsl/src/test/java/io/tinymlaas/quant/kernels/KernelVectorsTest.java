@@ -9,11 +9,11 @@ import io.tinymlaas.graph.FusedActivation;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.TensorSpec;
-import io.tinymlaas.quant.arith.TflmArith;
-import io.tinymlaas.quant.arith.TflmArith.QuantizedMultiplier;
+import io.tinymlaas.graph.Window;
 import io.tinymlaas.quant.TflmParams;
 import io.tinymlaas.quant.VectorFiles;
-import io.tinymlaas.graph.Window;
+import io.tinymlaas.quant.arith.TflmArith.QuantizedMultiplier;
+import io.tinymlaas.quant.arith.TflmArith;
 
 import java.io.IOException;
 import java.util.List;
