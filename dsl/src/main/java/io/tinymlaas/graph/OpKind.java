@@ -21,7 +21,7 @@ public enum OpKind {
     MAX_POOL_2D(17, "tm_max_pool2d", 336),
     RESHAPE(22, "tm_reshape", 20),
     SOFTMAX(25, "tm_softmax", 368),
-    MEAN(40, "tm_mean", 108);
+    MEAN(40, "tm_mean", 120);
 
     private final int code;
     private final String cKernel;

@@ -15,8 +15,8 @@ import io.tinymlaas.graph.OpKind;
  * runtime changes.
  */
 public final class RuntimeCodeTable implements RuntimeCode {
-    private static final long CORE_THUMB2 = 8_160;
-    private static final long CORE_THUMB2_DSP = 8_652;
+    private static final long CORE_THUMB2 = 8_348;
+    private static final long CORE_THUMB2_DSP = 8_920;
 
     private final Core core;
 
