@@ -21,16 +21,23 @@ import java.util.Random;
  */
 public final class RandomGraphs {
     private final Random random;
+    private final boolean mean;
     private final List<TensorSpec> tensors = new ArrayList<>();
     private final List<Op> ops = new ArrayList<>();
 
-    private RandomGraphs(Random random) {
+    private RandomGraphs(Random random, boolean mean) {
         this.random = random;
+        this.mean = mean;
     }
 
     /** A chain: a few window ops on an image, then maybe a flatten or a MEAN, dense layers, maybe a softmax. */
     public static Graph chain(Random random) {
-        return new RandomGraphs(random).build();
+        return new RandomGraphs(random, true).build();
+    }
+
+    /** The same chains without MEAN, for a format that cannot hold it yet (.tflite). */
+    public static Graph chainWithoutMean(Random random) {
+        return new RandomGraphs(random, false).build();
     }
 
     /** A random input for a graph's input tensor. */
@@ -54,7 +61,11 @@ public final class RandomGraphs {
             }
             switch (random.nextInt(3)) {
                 case 0 -> reshape();
-                case 1 -> mean();
+                case 1 -> {
+                    if (mean) {
+                        mean();
+                    }
+                }
                 default -> { }
             }
         } else {
