@@ -59,14 +59,10 @@ public final class RandomGraphs {
                     default -> pool(OpKind.AVERAGE_POOL_2D);
                 }
             }
-            switch (random.nextInt(3)) {
-                case 0 -> reshape();
-                case 1 -> {
-                    if (mean) {
-                        mean();
-                    }
-                }
-                default -> { }
+            if (random.nextBoolean()) {
+                reshape();
+            } else if (mean && random.nextBoolean()) {   // drawn only with MEAN: the other chains stay as they were
+                mean();
             }
         } else {
             tensor(Shape.of(between(1, 40)), scale(), zeroPoint());
