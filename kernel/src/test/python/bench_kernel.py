@@ -141,7 +141,8 @@ def start_with_history(megabytes):
                 execute(kc, "1 + 1")
                 seconds = time.monotonic() - started
                 time.sleep(1)
-                print(f"start to first result with a {size} MB history: {seconds:.2f} s, idle RSS {rss_mb(km)} MB")
+                print(f"start to first result with a {size} MB history: {seconds:.2f} s, idle RSS {rss_mb(km)} MB, "
+                      f"retained heap {retained_heap_mb(kc)} MB")
             finally:
                 kc.stop_channels()
                 km.shutdown_kernel(now=True)
