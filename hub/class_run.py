@@ -100,7 +100,7 @@ class Hub:
 async def api(http, url, token, method="GET", body=None, timeout=300):
     request = HTTPRequest(url, method=method, headers={"Authorization": f"token {token}"} if token else {},
                           body=None if body is None else json.dumps(body), allow_nonstandard_methods=True,
-                          request_timeout=timeout)
+                          connect_timeout=timeout, request_timeout=timeout)
     response = await http.fetch(request)
     return json.loads(response.body) if response.body else None
 
@@ -125,7 +125,10 @@ class Kernel:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise StudentFailed(f"no {msg_type} reply within {timeout} s")
-            raw = await asyncio.wait_for(self.ws.read_message(), remaining)
+            try:
+                raw = await asyncio.wait_for(self.ws.read_message(), remaining)
+            except asyncio.TimeoutError:
+                raise StudentFailed(f"no {msg_type} reply within {timeout} s") from None
             if raw is None:
                 raise StudentFailed("the kernel's websocket closed")
             msg = json.loads(raw)
@@ -208,7 +211,8 @@ async def student(http, hub, number, args, cells, everyone):
         kernel_id = (await api(http, f"{base}/kernels", token, "POST", {"name": args.kernel}))["id"]
         ws = await websocket_connect(HTTPRequest(
             f"ws://127.0.0.1:{args.port}/user/{name}/api/kernels/{kernel_id}/channels?session_id={uuid.uuid4().hex}",
-            headers={"Authorization": f"token {token}"}), max_message_size=64 << 20)
+            headers={"Authorization": f"token {token}"}, connect_timeout=args.timeout, request_timeout=args.timeout),
+            max_message_size=64 << 20)
         kernel = Kernel(ws, uuid.uuid4().hex)
         await kernel.ready(args.timeout)
         for number_in_nb, code in cells:
