@@ -156,9 +156,12 @@ try {
   await page.waitForFunction(() => Jupyter.notebook.get_cell(Jupyter.notebook.ncells() - 1).input_prompt_number !== '*',
       {timeout: 30_000});
   results.interruptSeconds = (Date.now() - stopped) / 1000;
-  const liveText = await page.evaluate(() => Jupyter.notebook.get_cell(Jupyter.notebook.ncells() - 1).output_area.element.text());
+  // The display's last update comes on iopub, which may arrive after the reply on shell.
+  const lastOutput = () => Jupyter.notebook.get_cell(Jupyter.notebook.ncells() - 1).output_area.element.text();
+  await page.waitForFunction(() => /interrupted/.test(
+      Jupyter.notebook.get_cell(Jupyter.notebook.ncells() - 1).output_area.element.text()), {timeout: 30_000})
+      .catch(async () => fail('the live display does not say it was interrupted: ' + await page.evaluate(lastOutput)));
   await shot('04-live-interrupted');
-  if (!/interrupted/.test(liveText)) fail('the live display does not say it was interrupted: ' + liveText);
   const after = await page.evaluate(() => new Promise(resolve => {
     const nb = Jupyter.notebook;
     const cell = nb.insert_cell_at_bottom('code');
