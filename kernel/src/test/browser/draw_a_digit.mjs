@@ -161,6 +161,8 @@ try {
   await page.waitForFunction(() => /interrupted/.test(
       Jupyter.notebook.get_cell(Jupyter.notebook.ncells() - 1).output_area.element.text()), {timeout: 30_000})
       .catch(async () => fail('the live display does not say it was interrupted: ' + await page.evaluate(lastOutput)));
+  // Notebook 6 scrolls inside its own panel: bring the interrupted cell into the picture.
+  await page.evaluate(() => Jupyter.notebook.get_cell(Jupyter.notebook.ncells() - 1).element[0].scrollIntoView());
   await shot('04-live-interrupted');
   const after = await page.evaluate(() => new Promise(resolve => {
     const nb = Jupyter.notebook;
@@ -179,6 +181,7 @@ try {
   }));
   await page.waitForFunction(() => Jupyter.notebook.kernel.is_connected() && !Jupyter.notebook.kernel_busy,
       {timeout: 120_000});
+  await pad.evaluate(e => e.scrollIntoView());
   const canvas = await pad.$('canvas');
   await stroke(canvas, seven[0]);
   await page.waitForFunction(root => /lost its kernel/.test(root.querySelector('.tinyml-pad-status').textContent),
