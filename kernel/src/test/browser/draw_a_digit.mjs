@@ -179,8 +179,13 @@ try {
   await page.evaluate(() => new Promise(resolve => {
     Jupyter.notebook.kernel.restart(() => resolve());
   }));
-  await page.waitForFunction(() => Jupyter.notebook.kernel.is_connected() && !Jupyter.notebook.kernel_busy,
-      {timeout: 120_000});
+  // The new kernel answers kernel_info once it is up (the page queues the request until its channels
+  // are open); the busy flag may still hold the old kernel's last status.
+  const restarted = await page.evaluate(() => new Promise(resolve => {
+    setTimeout(() => resolve(false), 120_000);
+    Jupyter.notebook.kernel.kernel_info(() => resolve(true));
+  }));
+  if (!restarted) fail('the restarted kernel did not answer kernel_info within 120 s');
   await pad.evaluate(e => e.scrollIntoView());
   const canvas = await pad.$('canvas');
   await stroke(canvas, seven[0]);

@@ -67,7 +67,15 @@ public final class LiveViews implements Renderer, CommTarget {
                 + "    link.connected = true;\n"
                 + "    link.send = function (data) { if (link.connected) { comm.send(data); } };\n"
                 + "    comm.on_msg(function (msg) { messageHandlers.forEach(function (f) { f(msg.content.data); }); });\n"
-                + "    comm.on_close(function () { link.connected = false; closeHandlers.forEach(function (f) { f(); }); });\n"
+                + "    var lost = function () {\n"
+                + "      if (!link.connected) { return; }\n"
+                + "      link.connected = false;\n"
+                + "      closeHandlers.forEach(function (f) { f(); });\n"
+                + "    };\n"
+                + "    comm.on_close(lost);\n"
+                // A restart stops the page's channels before the old kernel's comm_close could arrive.
+                + "    var events = kernel.events || Jupyter.notebook.events;\n"
+                + "    if (events) { events.on(\"kernel_restarting.Kernel kernel_dead.Kernel\", lost); }\n"
                 + "  }\n"
                 + "  (function (root, link) {\n" + view.script() + "\n  })(root, link);\n"
                 + "})();\n</script>";
