@@ -11,16 +11,10 @@ import java.util.stream.Collectors;
  * {@code %classpath JAR_OR_FOLDER ...} adds jars or class folders to the notebook's class path;
  * {@code %classpath} alone lists what this notebook added (with {@code %maven} too).
  */
-public final class ClasspathMagic implements Magic {
+public final class ClasspathMagic extends NamedMagic {
 
-    @Override
-    public String name() {
-        return "classpath";
-    }
-
-    @Override
-    public String usage() {
-        return "%classpath [JAR_OR_FOLDER ...]  add jars or class folders to the class path; alone: list what was added";
+    public ClasspathMagic() {
+        super("%classpath [JAR_OR_FOLDER ...]  add jars or class folders to the class path; alone: list what was added");
     }
 
     @Override

@@ -15,19 +15,13 @@ import java.util.stream.Stream;
  * a board ({@link BoardChoice}), checks it, and keeps it open in the notebook variable
  * {@value #VARIABLE} for the next cells; the board open before is closed.
  */
-public final class DeployMagic implements Magic {
+public final class DeployMagic extends NamedMagic {
     static final String VARIABLE = "board";
 
-    @Override
-    public String name() {
-        return "deploy";
-    }
-
-    @Override
-    public String usage() {
-        return "%deploy [model] [to BOARD]  upload a quantized model (default: the last one) to a board "
+    public DeployMagic() {
+        super("%deploy [model] [to BOARD]  upload a quantized model (default: the last one) to a board "
                 + "(host, qemu-m4 or a serial port; default: an attached board of the %target, else qemu-m4) "
-                + "and keep it in the variable " + VARIABLE;
+                + "and keep it in the variable " + VARIABLE);
     }
 
     @Override

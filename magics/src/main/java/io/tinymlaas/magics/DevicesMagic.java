@@ -7,16 +7,10 @@ import tech.tablesaw.api.Table;
 import java.util.List;
 
 /** {@code %devices}: the serial ports attached to this computer (path, description, VID:PID) and the emulated boards. */
-public final class DevicesMagic implements Magic {
+public final class DevicesMagic extends NamedMagic {
 
-    @Override
-    public String name() {
-        return "devices";
-    }
-
-    @Override
-    public String usage() {
-        return "%devices  the serial ports attached (path, description, USB VID:PID) and the emulated boards %deploy can use";
+    public DevicesMagic() {
+        super("%devices  the serial ports attached (path, description, USB VID:PID) and the emulated boards %deploy can use");
     }
 
     @Override

@@ -1,16 +1,10 @@
 package io.tinymlaas.magics;
 
 /** {@code %doc SYMBOL}: the signature and javadoc of a class, method or variable, in the pager. */
-public final class DocMagic implements Magic {
+public final class DocMagic extends NamedMagic {
 
-    @Override
-    public String name() {
-        return "doc";
-    }
-
-    @Override
-    public String usage() {
-        return "%doc SYMBOL  signature and javadoc of a class, method or variable";
+    public DocMagic() {
+        super("%doc SYMBOL  signature and javadoc of a class, method or variable");
     }
 
     @Override

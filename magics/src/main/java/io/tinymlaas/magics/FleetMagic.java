@@ -17,19 +17,13 @@ import java.util.stream.Stream;
  * {@code %fleet deploy [model]} rolls a model out (a canary first), {@code %fleet rollback} undoes
  * the last rollout and {@code %fleet telemetry [seconds]} watches the boards' reports live.
  */
-public final class FleetMagic implements Magic {
+public final class FleetMagic extends NamedMagic {
     private static final List<String> ACTIONS = List.of("start", "connect", "deploy", "rollback", "telemetry");
     private static final int DEFAULT_TELEMETRY_SECONDS = 10;
 
-    @Override
-    public String name() {
-        return "fleet";
-    }
-
-    @Override
-    public String usage() {
-        return "%fleet [start N | connect URL | deploy [model] | rollback | telemetry [seconds]]  boards over MQTT:"
-                + " alone, the boards and what they run";
+    public FleetMagic() {
+        super("%fleet [start N | connect URL | deploy [model] | rollback | telemetry [seconds]]  boards over MQTT:"
+                + " alone, the boards and what they run");
     }
 
     @Override

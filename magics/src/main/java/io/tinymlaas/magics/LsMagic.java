@@ -1,16 +1,10 @@
 package io.tinymlaas.magics;
 
 /** {@code %lsmagic}: one usage line per magic of this notebook. */
-public final class LsMagic implements Magic {
+public final class LsMagic extends NamedMagic {
 
-    @Override
-    public String name() {
-        return "lsmagic";
-    }
-
-    @Override
-    public String usage() {
-        return "%lsmagic  list the magics";
+    public LsMagic() {
+        super("%lsmagic  list the magics");
     }
 
     @Override

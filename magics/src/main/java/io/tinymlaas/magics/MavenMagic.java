@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * {@code %maven group:artifact:version ...}: resolves each artifact and its runtime dependencies
  * from Maven Central (cached in ~/.m2/repository) and adds their jars to the notebook's class path.
  */
-public final class MavenMagic implements Magic {
+public final class MavenMagic extends NamedMagic {
     private final MavenArtifacts artifacts;
 
     public MavenMagic() {
@@ -18,17 +18,8 @@ public final class MavenMagic implements Magic {
     }
 
     MavenMagic(MavenArtifacts artifacts) {
+        super("%maven GROUP:ARTIFACT:VERSION ...  add jars from Maven Central (and what they need) to the class path");
         this.artifacts = artifacts;
-    }
-
-    @Override
-    public String name() {
-        return "maven";
-    }
-
-    @Override
-    public String usage() {
-        return "%maven GROUP:ARTIFACT:VERSION ...  add jars from Maven Central (and what they need) to the class path";
     }
 
     @Override

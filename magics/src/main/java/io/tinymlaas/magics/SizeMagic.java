@@ -9,17 +9,11 @@ import java.util.List;
  * {@code %size [variable]}: the size report of a model on the current target; alone, of the
  * variable that most recently received a quantized model.
  */
-public final class SizeMagic implements Magic {
+public final class SizeMagic extends NamedMagic {
 
-    @Override
-    public String name() {
-        return "size";
-    }
-
-    @Override
-    public String usage() {
-        return "%size [model]  flash, RAM and latency of a model on the current %target "
-                + "(default: the last quantized model)";
+    public SizeMagic() {
+        super("%size [model]  flash, RAM and latency of a model on the current %target "
+                + "(default: the last quantized model)");
     }
 
     @Override

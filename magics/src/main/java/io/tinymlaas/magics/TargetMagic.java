@@ -6,17 +6,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code %target esp32} sets the board models are sized and built for; {@code %target} shows it. */
-public final class TargetMagic implements Magic {
+public final class TargetMagic extends NamedMagic {
 
-    @Override
-    public String name() {
-        return "target";
-    }
-
-    @Override
-    public String usage() {
-        return "%target [name]  set the board models are sized for (" + String.join(", ", Target.names())
-                + "); alone, show the current one";
+    public TargetMagic() {
+        super("%target [name]  set the board models are sized for (" + String.join(", ", Target.names())
+                + "); alone, show the current one");
     }
 
     @Override

@@ -3,7 +3,8 @@
  *
  * <h2>Writing a magic</h2>
  * One small class per magic, implementing {@link io.tinymlaas.magics.Magic} with a public no-argument
- * constructor, listed in {@code META-INF/services/io.tinymlaas.magics.Magic}; the kernel finds it
+ * constructor (extending {@link io.tinymlaas.magics.NamedMagic}, whose constructor takes the usage
+ * line {@code "%name ARGUMENTS  what it does"}, leaves only {@code run} to write), listed in {@code META-INF/services/io.tinymlaas.magics.Magic}; the kernel finds it
  * through {@link java.util.ServiceLoader}. A magic is thin: parse its arguments, call the DSL,
  * return something displayable (any object a cell could show; {@link io.tinymlaas.magics.Page}
  * for the pager; null for nothing). A bad argument throws {@link java.lang.IllegalArgumentException}

@@ -24,4 +24,17 @@ class LsMagicTest {
         var none = assertThrows(IllegalArgumentException.class, () -> new DocMagic().run("Nosuch", new FakeContext()));
         assertTrue(none.getMessage().startsWith("no documentation found for Nosuch"), none.getMessage());
     }
+
+    @Test
+    void aMagicIsNamedByTheFirstWordOfItsUsageLine() {
+        assertEquals("lsmagic", new LsMagic().name());
+        assertEquals("deploy", new DeployMagic().name());
+        var e = assertThrows(IllegalArgumentException.class, () -> new NamedMagic("doc SYMBOL  no percent sign") {
+            @Override
+            public Object run(String args, MagicContext context) {
+                return null;
+            }
+        });
+        assertEquals("a usage line starts with %name, not 'doc SYMBOL  no percent sign'", e.getMessage());
+    }
 }

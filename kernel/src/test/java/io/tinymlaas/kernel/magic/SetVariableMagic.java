@@ -1,22 +1,16 @@
 package io.tinymlaas.kernel.magic;
 
-import io.tinymlaas.magics.Magic;
 import io.tinymlaas.magics.MagicContext;
+import io.tinymlaas.magics.NamedMagic;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A test magic: {@code %set NAME WORDS…} declares NAME holding a list of the words. */
-public final class SetVariableMagic implements Magic {
+public final class SetVariableMagic extends NamedMagic {
 
-    @Override
-    public String name() {
-        return "set";
-    }
-
-    @Override
-    public String usage() {
-        return "%set NAME WORDS…  declare NAME holding the words";
+    public SetVariableMagic() {
+        super("%set NAME WORDS…  declare NAME holding the words");
     }
 
     @Override

@@ -1,21 +1,15 @@
 package io.tinymlaas.kernel.magic;
 
-import io.tinymlaas.magics.Magic;
 import io.tinymlaas.magics.MagicContext;
+import io.tinymlaas.magics.NamedMagic;
 
 import java.util.List;
 
 /** A test magic found through META-INF/services: returns the object a variable holds. */
-public final class ShowVariableMagic implements Magic {
+public final class ShowVariableMagic extends NamedMagic {
 
-    @Override
-    public String name() {
-        return "show";
-    }
-
-    @Override
-    public String usage() {
-        return "%show VARIABLE — the variable's object";
+    public ShowVariableMagic() {
+        super("%show VARIABLE — the variable's object");
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.tinymlaas.kernel.magic;
 
-import io.tinymlaas.magics.Magic;
 import io.tinymlaas.magics.MagicContext;
+import io.tinymlaas.magics.NamedMagic;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -10,16 +10,10 @@ import java.util.concurrent.TimeUnit;
  * A test magic: {@code %wait} shows "waiting", then waits for ■ (at most 30 s) and replaces that
  * display with "stopped"; returns what it heard.
  */
-public final class WaitForStopMagic implements Magic {
+public final class WaitForStopMagic extends NamedMagic {
 
-    @Override
-    public String name() {
-        return "wait";
-    }
-
-    @Override
-    public String usage() {
-        return "%wait  wait for the interrupt";
+    public WaitForStopMagic() {
+        super("%wait  wait for the interrupt");
     }
 
     @Override
