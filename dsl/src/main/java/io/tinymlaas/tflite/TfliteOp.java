@@ -14,6 +14,7 @@ import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
 import org.tensorflow.lite.schema.FullyConnectedOptions;
 import org.tensorflow.lite.schema.Padding;
 import org.tensorflow.lite.schema.Pool2DOptions;
+import org.tensorflow.lite.schema.ReducerOptions;
 import org.tensorflow.lite.schema.ReshapeOptions;
 import org.tensorflow.lite.schema.SoftmaxOptions;
 
@@ -29,7 +30,8 @@ enum TfliteOp {
     FULLY_CONNECTED(OpKind.FULLY_CONNECTED, 4, BuiltinOptions.FullyConnectedOptions),
     MAX_POOL_2D(OpKind.MAX_POOL_2D, 2, BuiltinOptions.Pool2DOptions),
     RESHAPE(OpKind.RESHAPE, 1, BuiltinOptions.ReshapeOptions),
-    SOFTMAX(OpKind.SOFTMAX, 2, BuiltinOptions.SoftmaxOptions);
+    SOFTMAX(OpKind.SOFTMAX, 2, BuiltinOptions.SoftmaxOptions),
+    MEAN(OpKind.MEAN, 2, BuiltinOptions.ReducerOptions);
 
     private final OpKind kind;
     private final int version;
@@ -92,9 +94,24 @@ enum TfliteOp {
         };
     }
 
-    /** Whether the op takes its target shape as a second, constant int32 input (RESHAPE, as the converter writes it). */
-    boolean writesShapeTensor() {
-        return this == RESHAPE;
+    /**
+     * The constant int32 second input the converter writes for the op, or null: RESHAPE's target
+     * shape, MEAN's axes (height and width of the batched NHWC input, as Keras's
+     * GlobalAveragePooling2D converts).
+     */
+    ConstantInput constantInput(TensorSpec out) {
+        return switch (this) {
+            case RESHAPE -> new ConstantInput("shape", TfliteWriter.batched(out.shape()));
+            case MEAN -> new ConstantInput("axis", MEAN_AXES.clone());
+            default -> null;
+        };
+    }
+
+    /** MEAN over height and width: axes 1 and 2 of NHWC. */
+    static final int[] MEAN_AXES = {1, 2};
+
+    /** A constant int32 input: its name after the op's output tensor, and its values. */
+    record ConstantInput(String name, int[] values) {
     }
 
     /** Writes the op's options table; returns its offset. */
@@ -112,6 +129,8 @@ enum TfliteOp {
             case RESHAPE -> ReshapeOptions.createReshapeOptions(b,
                     ReshapeOptions.createNewShapeVector(b, TfliteWriter.batched(out.shape())));
             case SOFTMAX -> SoftmaxOptions.createSoftmaxOptions(b, 1.0f);
+            // keep_dims false: [1, H, W, C] → [1, C], our (C) with its batch dimension.
+            case MEAN -> ReducerOptions.createReducerOptions(b, false);
         };
     }
 

@@ -18,6 +18,7 @@ import org.tensorflow.lite.schema.Operator;
 import org.tensorflow.lite.schema.OperatorCode;
 import org.tensorflow.lite.schema.Padding;
 import org.tensorflow.lite.schema.Pool2DOptions;
+import org.tensorflow.lite.schema.ReducerOptions;
 import org.tensorflow.lite.schema.SoftmaxOptions;
 import org.tensorflow.lite.schema.SubGraph;
 import org.tensorflow.lite.schema.TensorType;
@@ -44,7 +45,8 @@ import java.util.List;
  * likewise). Anything else — another op, tensor type or option, a damaged file — is refused with
  * a {@link TfliteFormatException} naming the op, its index and the tensor; never a wrong answer.
  * A depthwise convolution of a one-channel input with depth multiplier M is read as the CONV_2D
- * with M filters that it equals.
+ * with M filters that it equals; a MEAN over height and width keeps the reduced dimensions or not
+ * in the file, (C) in the graph either way.
  */
 public final class TfliteReader {
     /** The file identifier of TFLite flatbuffers, at bytes 4..7. */
@@ -180,6 +182,9 @@ public final class TfliteReader {
         requireInt8(out, label + "'s output");
         Shape inShape = graphTensors.get(graphTensors.size() - 1).shape();
         TensorSpec output = activation(out);
+        if (kind == TfliteOp.MEAN) {
+            output = output.withShape(meanShape(label, inShape, output.shape()));
+        }
         Op made = switch (kind) {
             case CONV_2D -> conv(op, label, inShape, output);
             case DEPTHWISE_CONV_2D -> depthwise(op, label, inShape, output);
@@ -187,6 +192,7 @@ public final class TfliteReader {
             case MAX_POOL_2D, AVERAGE_POOL_2D -> pool(op, kind, label, inShape, output);
             case RESHAPE -> reshape(op, label, inShape, output);
             case SOFTMAX -> softmax(op, label, inShape, output);
+            case MEAN -> mean(op, label, inShape, output);
         };
         graphTensors.add(output);
         ops.add(made);
@@ -300,6 +306,42 @@ public final class TfliteReader {
                     + out.scale() + " and zero point " + out.zeroPoint() + ": int8 softmax needs 1/256 and -128");
         }
         return plain(OpKind.SOFTMAX, out, Window.NONE, FusedActivation.NONE);
+    }
+
+    /**
+     * MEAN over height and width (TensorFlow's form of GlobalAveragePooling2D): axes {1, 2} (or
+     * {-3, -2}, in any order) as a constant int32 input; keep_dims either way.
+     */
+    private Op mean(Operator op, String label, Shape in, TensorSpec out) {
+        ReducerOptions o = (ReducerOptions) options(op, label, BuiltinOptions.ReducerOptions, new ReducerOptions());
+        if (op.inputsLength() != 2) {
+            throw new TfliteFormatException(label + " has " + op.inputsLength() + " inputs: MEAN has the data and its axes");
+        }
+        int axis = constantInput(op, 1, label, "axis");
+        int[] dims = tensors.dims(axis);
+        int count = dims.length == 0 ? 1 : dims[0];
+        int[] axes = dims.length > 1 || count > 4 ? null : tensors.int32s(axis, count);
+        if (axes == null || !reducesHeightAndWidth(axes)) {
+            throw new TfliteFormatException(label + " averages over axes " + (axes == null ? Arrays.toString(dims)
+                    : Arrays.toString(axes)) + " of " + tensors.describe(axis) + ": only the mean over height and width"
+                    + " (axes [1, 2] of NHWC, keep_dims " + o.keepDims() + ") imports");
+        }
+        return plain(OpKind.MEAN, out, Window.NONE, FusedActivation.NONE);
+    }
+
+    private static boolean reducesHeightAndWidth(int[] axes) {
+        int[] normalized = Arrays.stream(axes).map(a -> a < 0 ? a + 4 : a).sorted().toArray();
+        return Arrays.equals(normalized, TfliteOp.MEAN_AXES);
+    }
+
+    /** MEAN's output as the graph holds it, (C), whether the file keeps the reduced dimensions (1, 1, C) or not. */
+    private Shape meanShape(String label, Shape in, Shape out) {
+        if (in.rank() != 3 || out.size() != in.dim(2) || out.dim(out.rank() - 1) != in.dim(2)
+                || !(out.rank() == 1 || out.equals(Shape.of(1, 1, in.dim(2))))) {
+            throw new TfliteFormatException(label + " averages input " + in + " into " + out
+                    + ": expected (height, width, channels) into (channels) or (1, 1, channels)");
+        }
+        return Shape.of(in.dim(2));
     }
 
     /** Conv, depthwise and fully connected: weights with their scales, an optional int32 bias. */

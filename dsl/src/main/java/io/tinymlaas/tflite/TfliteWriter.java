@@ -30,9 +30,9 @@ import java.util.List;
  * Writes an int8 {@link Graph} as a TFLite flatbuffer (schema version 3) as TensorFlow's converter
  * lays it out for a full-integer model: one subgraph "main", int8 input and output, weights as
  * constant tensors (per channel along the output channel, or per tensor), int32 biases with scale
- * input · weight (zeros for an op without bias), the fused activation in the op's options, a RESHAPE's target shape as both an
- * int32 tensor and its options, every buffer's data 16-byte aligned, and a "producer" metadata
- * entry. The multipliers are not stored: a runtime derives them from the float scales, as ours did.
+ * input · weight (zeros for an op without bias), the fused activation in the op's options, a
+ * RESHAPE's target shape as both an int32 tensor and its options, a MEAN's axes [1, 2] as an int32
+ * tensor (keep_dims false), every buffer's data 16-byte aligned, and a "producer" metadata entry. The multipliers are not stored: a runtime derives them from the float scales, as ours did.
  *
  * <p>Tensor order: the graph's activation tensors first (same indices), then each op's constants
  * in op order, named after the op's output tensor ("conv1/weights"). Buffer 0 is the empty buffer
@@ -139,9 +139,10 @@ public final class TfliteWriter {
             int[] bias = p.bias().length == 0 ? new int[filter.dim(kind.channelAxis())] : p.bias();
             inputs.add(constant(out.name() + "/bias", Shape.of(bias.length), TensorType.INT32, littleEndian(bias),
                     biasQuantization(in.scale(), scales)));
-        } else if (kind.writesShapeTensor()) {
-            int[] dims = batched(out.shape());
-            inputs.add(constant(out.name() + "/shape", Shape.of(dims.length), TensorType.INT32, littleEndian(dims), 0));
+        } else if (kind.constantInput(out) != null) {
+            TfliteOp.ConstantInput c = kind.constantInput(out);
+            inputs.add(constant(out.name() + "/" + c.name(), Shape.of(c.values().length), TensorType.INT32,
+                    littleEndian(c.values()), 0));
         }
         int options = kind.options(builder, op, in, out);
         return Operator.createOperator(builder, opcode,

@@ -21,23 +21,16 @@ import java.util.Random;
  */
 public final class RandomGraphs {
     private final Random random;
-    private final boolean mean;
     private final List<TensorSpec> tensors = new ArrayList<>();
     private final List<Op> ops = new ArrayList<>();
 
-    private RandomGraphs(Random random, boolean mean) {
+    private RandomGraphs(Random random) {
         this.random = random;
-        this.mean = mean;
     }
 
     /** A chain: a few window ops on an image, then maybe a flatten or a MEAN, dense layers, maybe a softmax. */
     public static Graph chain(Random random) {
-        return new RandomGraphs(random, true).build();
-    }
-
-    /** The same chains without MEAN, for a format that cannot hold it yet (.tflite). */
-    public static Graph chainWithoutMean(Random random) {
-        return new RandomGraphs(random, false).build();
+        return new RandomGraphs(random).build();
     }
 
     /** A random input for a graph's input tensor. */
@@ -61,7 +54,7 @@ public final class RandomGraphs {
             }
             if (random.nextBoolean()) {
                 reshape();
-            } else if (mean && random.nextBoolean()) {   // drawn only with MEAN: the other chains stay as they were
+            } else if (random.nextBoolean()) {
                 mean();
             }
         } else {
