@@ -67,6 +67,6 @@ public final class AvgPool2D extends WindowedLayer {
 
     @Override
     LayerSpec spec() {
-        return LayerSpec.of(LayerSpec.Kind.AVG_POOL, LayerSpec.window(win));
+        return LayerSpec.of("avgPool", LayerSpec.window(win));
     }
 }

@@ -129,6 +129,6 @@ public final class Conv2D extends WindowedLayer implements Weighted {
         int[] settings = new int[window.length + 1];
         settings[0] = filters;
         System.arraycopy(window, 0, settings, 1, window.length);
-        return LayerSpec.of(LayerSpec.Kind.CONV2D, settings);
+        return LayerSpec.of("conv2d", settings);
     }
 }

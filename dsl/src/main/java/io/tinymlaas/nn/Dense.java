@@ -117,6 +117,6 @@ public final class Dense extends Layer implements Weighted {
 
     @Override
     LayerSpec spec() {
-        return LayerSpec.of(LayerSpec.Kind.DENSE, out);
+        return LayerSpec.of("dense", out);
     }
 }

@@ -158,6 +158,6 @@ public final class DepthwiseConv2D extends WindowedLayer implements Weighted {
 
     @Override
     LayerSpec spec() {
-        return LayerSpec.of(LayerSpec.Kind.DEPTHWISE_CONV2D, LayerSpec.window(win));
+        return LayerSpec.of("depthwiseConv2d", LayerSpec.window(win));
     }
 }

@@ -60,6 +60,6 @@ public final class Dropout extends Layer {
 
     @Override
     LayerSpec spec() {
-        return LayerSpec.of(LayerSpec.Kind.DROPOUT, Float.floatToIntBits(rate));
+        return LayerSpec.of("dropout", Float.floatToIntBits(rate));
     }
 }

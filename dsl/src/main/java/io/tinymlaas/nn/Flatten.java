@@ -38,6 +38,6 @@ public final class Flatten extends Layer {
 
     @Override
     LayerSpec spec() {
-        return LayerSpec.of(LayerSpec.Kind.FLATTEN);
+        return LayerSpec.of("flatten");
     }
 }

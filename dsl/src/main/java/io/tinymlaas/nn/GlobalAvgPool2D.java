@@ -66,6 +66,6 @@ public final class GlobalAvgPool2D extends Layer {
 
     @Override
     LayerSpec spec() {
-        return LayerSpec.of(LayerSpec.Kind.GLOBAL_AVG_POOL);
+        return LayerSpec.of("globalAvgPool");
     }
 }

@@ -109,6 +109,6 @@ public final class MaxPool2D extends WindowedLayer {
 
     @Override
     LayerSpec spec() {
-        return LayerSpec.of(LayerSpec.Kind.MAX_POOL, LayerSpec.window(win));
+        return LayerSpec.of("maxPool", LayerSpec.window(win));
     }
 }

@@ -377,20 +377,23 @@ public final class Model implements Displayable, SizeReportable, FloatModel {
         return network;
     }
 
+    /** Re-creates a layer from what it wrote of itself ({@link Layer#spec()}): the method that built it, called again. */
     Model add(LayerSpec spec) {
         int[] s = spec.settings();
-        return switch (spec.kind()) {
-            case DENSE -> dense(s[0]);
-            case CONV2D -> conv2d(s[0], s[1], s[3], Padding.values()[s[5]]);
-            case DEPTHWISE_CONV2D -> depthwiseConv2d(s[0], s[2], Padding.values()[s[4]]);
-            case MAX_POOL -> maxPool(s[0], s[2], Padding.values()[s[4]]);
-            case AVG_POOL -> avgPool(s[0], s[2], Padding.values()[s[4]]);
-            case FLATTEN -> flatten();
-            case RELU -> relu();
-            case RELU6 -> relu6();
-            case SOFTMAX -> softmax();
-            case DROPOUT -> dropout(Float.intBitsToFloat(s[0]));
-            case GLOBAL_AVG_POOL -> globalAvgPool();
+        return switch (spec.call()) {
+            case "dense" -> dense(s[0]);
+            case "conv2d" -> conv2d(s[0], s[1], s[3], Padding.values()[s[5]]);
+            case "depthwiseConv2d" -> depthwiseConv2d(s[0], s[2], Padding.values()[s[4]]);
+            case "maxPool" -> maxPool(s[0], s[2], Padding.values()[s[4]]);
+            case "avgPool" -> avgPool(s[0], s[2], Padding.values()[s[4]]);
+            case "flatten" -> flatten();
+            case "relu" -> relu();
+            case "relu6" -> relu6();
+            case "softmax" -> softmax();
+            case "dropout" -> dropout(Float.intBitsToFloat(s[0]));
+            case "globalAvgPool" -> globalAvgPool();
+            default -> throw new IllegalArgumentException("no layer is built by " + spec.call()
+                    + "(): the file was written by a newer TinyMLaaS, update it");
         };
     }
 

@@ -10,9 +10,11 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
@@ -21,16 +23,17 @@ import java.util.zip.CRC32;
  * <pre>
  * offset  size  field
  * 0       4     magic "TMLM"
- * 4       2     format version, 1
+ * 4       2     format version, 2
  * 6       1     input rank r
  * 7       4·r   input dimensions (int32 each), e.g. 28 28 1
  * ...     4     layer count L
  * then L layers, each:
- *         1     kind: 1 dense, 2 conv2d, 3 depthwise_conv2d, 4 max_pool, 5 avg_pool, 6 flatten,
- *               7 relu, 8 relu6, 9 softmax, 10 dropout, 11 global_average_pooling2d
+ *         1     length n of the layer's call
+ *         n     the call, ASCII: the Model method that builds the layer, e.g. "dense", "conv2d",
+ *               "globalAvgPool" (each layer writes its own, {@link LayerSpec})
  *         1     settings count s
  *         4·s   settings (int32): dense: units; conv2d: filters, kernelH, kernelW, strideH,
- *               strideW, padding (0 SAME, 1 VALID); depthwise and pools: kernelH, kernelW,
+ *               strideW, padding (0 SAME, 1 VALID); depthwiseConv2d and pools: kernelH, kernelW,
  *               strideH, strideW, padding; dropout: the rate's float bits; others: none
  *         4     weight count w (0 for layers without weights)
  *         4·w   weights in TFLite layout (dense [out][in], conv2d OHWI, depthwise 1HWC)
@@ -38,11 +41,17 @@ import java.util.zip.CRC32;
  *         4·b   bias
  * last    4     CRC-32 of every byte before it
  * </pre>
+ * Version 1 (until November 2026) stored a one-byte code instead of the call: 1 dense, 2 conv2d,
+ * 3 depthwiseConv2d, 4 maxPool, 5 avgPool, 6 flatten, 7 relu, 8 relu6, 9 softmax, 10 dropout,
+ * 11 globalAvgPool; it is still read. A layer added since needs no code here: it names itself.
  * A reader refuses another magic, a newer version, and a file whose checksum does not match
  * (truncated or damaged).
  */
 public final class ModelFile {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The calls of version 1's layer codes 1..11, frozen: version 2 files name their calls. */
+    private static final String[] VERSION_1_CALLS = {"dense", "conv2d", "depthwiseConv2d", "maxPool", "avgPool",
+            "flatten", "relu", "relu6", "softmax", "dropout", "globalAvgPool"};
     private static final byte[] MAGIC = {'T', 'M', 'L', 'M'};
 
     private ModelFile() {
@@ -62,7 +71,9 @@ public final class ModelFile {
             out.writeInt(net.layers.size());
             for (Layer l : net.layers) {
                 LayerSpec spec = l.spec();
-                out.writeByte(spec.kind().code);
+                byte[] call = spec.call().getBytes(StandardCharsets.US_ASCII);
+                out.writeByte(call.length);
+                out.write(call);
                 out.writeByte(spec.settings().length);
                 for (int v : spec.settings()) {
                     out.writeInt(v);
@@ -102,6 +113,9 @@ public final class ModelFile {
             throw new IllegalArgumentException(file + " is truncated: " + data.length + " bytes");
         }
         int version = ((data[4] & 0xff) << 8) | (data[5] & 0xff);
+        if (version == 0) {
+            throw new IllegalArgumentException(file + " has model format version 0, which no TinyMLaaS wrote: a damaged file");
+        }
         if (version > VERSION) {
             throw new IllegalArgumentException(file + " has model format version " + version
                     + ", this library reads up to version " + VERSION + ": update TinyMLaaS");
@@ -125,16 +139,17 @@ public final class ModelFile {
             float[][] weights = new float[count][];
             float[][] biases = new float[count][];
             for (int i = 0; i < count; i++) {
-                int code = in.readUnsignedByte();
-                LayerSpec.Kind kind = LayerSpec.Kind.ofCode(code);
-                if (kind == null) {
-                    throw new IllegalArgumentException(file + ": layer " + i + " has an unknown kind " + code);
-                }
+                String call = version == 1 ? version1Call(in.readUnsignedByte(), file, i) : readCall(in);
                 int[] settings = new int[in.readUnsignedByte()];
                 for (int k = 0; k < settings.length; k++) {
                     settings[k] = in.readInt();
                 }
-                model.add(new LayerSpec(kind, settings));
+                try {
+                    model.add(new LayerSpec(call, settings));
+                } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                    throw new IllegalArgumentException(file + ": layer " + i + " (" + call + " with settings "
+                            + Arrays.toString(settings) + "): " + e.getMessage(), e);
+                }
                 weights[i] = readFloats(in);
                 biases[i] = readFloats(in);
             }
@@ -150,6 +165,19 @@ public final class ModelFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String version1Call(int code, Path file, int layer) {
+        if (code < 1 || code > VERSION_1_CALLS.length) {
+            throw new IllegalArgumentException(file + ": layer " + layer + " has an unknown kind " + code);
+        }
+        return VERSION_1_CALLS[code - 1];
+    }
+
+    private static String readCall(DataInputStream in) throws IOException {
+        byte[] call = new byte[in.readUnsignedByte()];
+        in.readFully(call);
+        return new String(call, StandardCharsets.US_ASCII);
     }
 
     private static void writeFloats(DataOutputStream out, float[] values) throws IOException {

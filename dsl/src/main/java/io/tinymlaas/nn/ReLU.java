@@ -32,6 +32,6 @@ public final class ReLU extends FusableActivation {
 
     @Override
     LayerSpec spec() {
-        return LayerSpec.of(LayerSpec.Kind.RELU);
+        return LayerSpec.of("relu");
     }
 }

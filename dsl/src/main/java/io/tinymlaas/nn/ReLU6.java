@@ -35,6 +35,6 @@ public final class ReLU6 extends FusableActivation {
 
     @Override
     LayerSpec spec() {
-        return LayerSpec.of(LayerSpec.Kind.RELU6);
+        return LayerSpec.of("relu6");
     }
 }

@@ -68,6 +68,6 @@ public final class Softmax extends Layer {
 
     @Override
     LayerSpec spec() {
-        return LayerSpec.of(LayerSpec.Kind.SOFTMAX);
+        return LayerSpec.of("softmax");
     }
 }

@@ -149,6 +149,68 @@ class ModelTest {
         assertTrue(version.getMessage().contains("version 9"), version.getMessage());
     }
 
+    /** A version 1 file (layer codes, before layers named their calls): globalAvgPool (code 11), then dense(2) (code 1). */
+    @Test
+    void version1FilesStillLoad() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeBytes("TMLM");
+            out.writeShort(1);
+            out.writeByte(3);
+            for (int d : new int[] {2, 2, 3}) {
+                out.writeInt(d);
+            }
+            out.writeInt(2);
+            out.writeByte(11);
+            out.writeByte(0);
+            out.writeInt(0);
+            out.writeInt(0);
+            out.writeByte(1);
+            out.writeByte(1);
+            out.writeInt(2);
+            float[] weights = {1, 0, 0, 0, 1, -1};
+            out.writeInt(weights.length);
+            for (float w : weights) {
+                out.writeFloat(w);
+            }
+            out.writeInt(2);
+            out.writeFloat(0.5f);
+            out.writeFloat(0f);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(bytes.toByteArray());
+            out.writeInt((int) crc.getValue());
+        }
+        Path file = dir.resolve("v1.tmm");
+        Files.write(file, bytes.toByteArray());
+        Model m = Model.load(file);
+        Tensor x = Tensor.zeros(Shape.of(2, 2, 3));
+        for (int p = 0; p < 4; p++) {
+            x.data()[p * 3] = p;            // channel 0: mean 1.5
+            x.data()[p * 3 + 1] = 2 * p;    // channel 1: mean 3
+            x.data()[p * 3 + 2] = 4;        // channel 2: mean 4
+        }
+        float[] y = m.predict(x).scores();
+        assertEquals(1.5f + 0.5f, y[0], 1e-6f);
+        assertEquals(3f - 4f, y[1], 1e-6f);
+
+        Path again = dir.resolve("v2.tmm");
+        m.save(again);
+        assertEquals(2, Files.readAllBytes(again)[5], "saved as the current version");
+        assertArrayEquals(y, Model.load(again).predict(x).scores());
+
+        byte[] saved = Files.readAllBytes(again);
+        String text = new String(saved, java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] unknown = text.replace("dense", "dunce").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(unknown, 0, unknown.length - 4);
+        java.nio.ByteBuffer.wrap(unknown).putInt(unknown.length - 4, (int) crc.getValue());
+        Path newer = dir.resolve("newer-layer.tmm");
+        Files.write(newer, unknown);
+        var e = assertThrows(IllegalArgumentException.class, () -> Model.load(newer));
+        assertTrue(e.getMessage().contains("layer 1 (dunce with settings [2]): no layer is built by dunce()")
+                && e.getMessage().contains("update"), e.getMessage());
+    }
+
     @Test
     void fitNamesTheSampleWithNaNInsteadOfBlamingTheLearningRate() {
         float[] x = new float[40];
