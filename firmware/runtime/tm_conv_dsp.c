@@ -11,57 +11,59 @@
  * at a time, so the deepest stack is this frame plus the largest leaf's. */
 #include "tm_kernels.h"
 #include "tm_dsp.h"
+#include <stddef.h>
 
 #if TM_DSP_KERNELS
 #include "tm_window.h"
 
 /* The largest window gathered into a patch; int32 words keep it aligned. */
-#define PATCH_WORDS 8
-#define PATCH_BYTES (4 * PATCH_WORDS)
+#define PATCH_BYTES 32 /* a number: the dispatcher's assembly compares with it */
+#define PATCH_WORDS (PATCH_BYTES / 4)
+#define TM_STRING2(x) #x
+#define TM_STRING(x) TM_STRING2(x)
 
-/* The window of output cell (oy, ox), whole, with the zero point where it lies outside the input
- * (one loop, not three: a compiler would turn copy loops into memcpy calls, slower for a few bytes). */
+/* The window of output cell (oy, ox), whole, with the zero point where it lies outside the input.
+ * Inside, row by row, byte by byte (a loop a compiler does not turn into memcpy calls, slower for a
+ * few bytes); at the border, cell by cell. Few live values: a small frame under the kernel's. */
 TM_NOINLINE static void gather_patch(const tm_op *op, const tm_tensor *in, const int8_t *input, int32_t oy,
                                      int32_t ox, int8_t *patch)
 {
-    const int32_t in_w = (int32_t)in->dims[1];
     const int32_t in_c = (int32_t)in->dims[2];
     const int32_t row_bytes = op->kernel_w * in_c;
-    const tm_window win = tm_window_at(op, (int32_t)in->dims[0], in_w, oy, ox);
-    const int32_t inside_from = win.x_start * in_c;
-    const int32_t inside_to = win.x_end * in_c;
+    const int32_t y0 = oy * op->stride_h - op->pad_top;
+    const int32_t x0 = ox * op->stride_w - op->pad_left;
     int32_t ky, k;
-    if (inside_from == 0 && inside_to == row_bytes && win.y_start == 0 && win.y_end == op->kernel_h) {
-        /* inside the input: row by row, byte by byte (a loop a compiler does not turn into memcpy calls) */
-        const int8_t *row = input + (win.y_origin * in_w + win.x_origin) * in_c;
-        for (ky = 0; ky < op->kernel_h; ky++) {
+    if (y0 >= 0 && x0 >= 0 && y0 + op->kernel_h <= (int32_t)in->dims[0]
+        && x0 + op->kernel_w <= (int32_t)in->dims[1]) {
+        const int8_t *row = input + (y0 * (int32_t)in->dims[1] + x0) * in_c;
+        for (ky = op->kernel_h; ky > 0; ky--) {
             k = row_bytes;
             do {
                 *patch++ = *row++;
             } while (--k > 0);
-            row += (in_w * in_c) - row_bytes;
+            row += (int32_t)in->dims[1] * in_c - row_bytes;
         }
         return;
     }
     for (ky = 0; ky < op->kernel_h; ky++) {
-        if (ky < win.y_start || ky >= win.y_end) {
-            for (k = 0; k < row_bytes; k++) {
-                patch[k] = (int8_t)in->zero_point;
-            }
-        } else {
-            /* the row's first byte inside the input */
-            const int8_t *row = input + ((win.y_origin + ky) * in_w + win.x_origin + win.x_start) * in_c;
-            for (k = 0; k < row_bytes; k++) {
-                patch[k] = k >= inside_from && k < inside_to ? row[k - inside_from] : (int8_t)in->zero_point;
-            }
+        const int32_t iy = y0 + ky;
+        for (k = 0; k < row_bytes; k++) {
+            const int32_t ix = x0 + k / in_c;
+            *patch++ = (uint32_t)iy < in->dims[0] && (uint32_t)ix < in->dims[1]
+                ? input[(iy * (int32_t)in->dims[1] + x0) * in_c + k] : (int8_t)in->zero_point;
         }
-        patch += row_bytes;
     }
 }
 
+/* The two ways, each a kernel of its own (the dispatcher below picks one). */
+void tm_conv2d_patch(const tm_op *op, const tm_tensor *in, const int8_t *input, const tm_tensor *out,
+                     int8_t *output);
+void tm_conv2d_rows(const tm_op *op, const tm_tensor *in, const int8_t *input, const tm_tensor *out,
+                    int8_t *output);
+
 /* Small windows: each output pixel's window gathered into a patch, met by every filter in one run. */
-TM_NOINLINE static void conv_patch(const tm_op *op, const tm_tensor *in, const int8_t *input,
-                                               const tm_tensor *out, int8_t *output)
+void tm_conv2d_patch(const tm_op *op, const tm_tensor *in, const int8_t *input, const tm_tensor *out,
+                     int8_t *output)
 {
     int32_t patch_words[PATCH_WORDS];
     int32_t oy, ox, oc;
@@ -82,8 +84,8 @@ TM_NOINLINE static void conv_patch(const tm_op *op, const tm_tensor *in, const i
 }
 
 /* Other windows: the window rows inside the input, each a run of (columns x channels) bytes. */
-TM_NOINLINE static void conv_rows(const tm_op *op, const tm_tensor *in, const int8_t *input,
-                                              const tm_tensor *out, int8_t *output)
+void tm_conv2d_rows(const tm_op *op, const tm_tensor *in, const int8_t *input, const tm_tensor *out,
+                    int8_t *output)
 {
     int32_t oy, ox, oc, ky;
     for (oy = 0; oy < (int32_t)out->dims[0]; oy++) {
@@ -110,17 +112,48 @@ TM_NOINLINE static void conv_rows(const tm_op *op, const tm_tensor *in, const in
     }
 }
 
-/* The two ways are functions of their own: inlined here, their spill slots would add up in one
- * frame larger than this one's and either of theirs. */
+/* The dispatcher. In C, gcc moves the five arguments through a 24-byte frame before the tail call
+ * (the fifth is on the stack); written out, it keeps them in place and borrows one register: a
+ * 4-byte frame on top of the chosen way's. The struct offsets it reads are checked below. */
+#ifdef TM_DSP_NATIVE
+typedef char tm_conv_offsets_checked[(offsetof(tm_op, kernel_h) == 6 && offsetof(tm_op, kernel_w) == 8
+                                      && offsetof(tm_tensor, dims) + 2 * sizeof(uint32_t) == 12) ? 1 : -1];
+__asm__(
+    "    .section .text.tm_conv2d_dsp,\"ax\",%progbits\n"
+    "    .syntax unified\n"
+    "    .thumb\n"
+    "    .align  2\n"
+    "    .global tm_conv2d_dsp\n"
+    "    .type   tm_conv2d_dsp, %function\n"
+    "    .thumb_func\n"
+    "tm_conv2d_dsp:\n"
+    "push    {r4}\n"
+    "ldrh    r12, [r0, #8]\n"          /* kernel_w */
+    "ldr     r4, [r1, #12]\n"          /* input channels */
+    "mul     r12, r12, r4\n"           /* a filter row's bytes */
+    "cmp     r12, #8\n"
+    "bhs     1f\n"
+    "ldrh    r4, [r0, #6]\n"           /* kernel_h */
+    "mul     r12, r12, r4\n"
+    "cmp     r12, #" TM_STRING(PATCH_BYTES) "\n"
+    "bhi     1f\n"
+    "pop     {r4}\n"
+    "b       tm_conv2d_patch\n"
+    "1:\n"
+    "pop     {r4}\n"
+    "b       tm_conv2d_rows\n"
+    "    .size   tm_conv2d_dsp, .-tm_conv2d_dsp\n");
+#else
 void tm_conv2d_dsp(const tm_op *op, const tm_tensor *in, const int8_t *input,
                    const tm_tensor *out, int8_t *output)
 {
     const int32_t filter_row = op->kernel_w * (int32_t)in->dims[2];
     if (filter_row < 8 && op->kernel_h * filter_row <= PATCH_BYTES) {
-        conv_patch(op, in, input, out, output);
+        tm_conv2d_patch(op, in, input, out, output);
     } else {
-        conv_rows(op, in, input, out, output);
+        tm_conv2d_rows(op, in, input, out, output);
     }
 }
+#endif
 
 #endif

@@ -1,61 +1,63 @@
 /* The DSP kernels' shared pieces kept out of line: the innermost loop of four weight rows in
  * Thumb-2 assembly (C compilers run out of registers for four rows and spill inside the loop;
  * written out, the loop keeps all fourteen live values in registers and takes 1.5 instructions per
- * MAC), the loop for fewer rows, and requantization of a block of outputs. Each is a leaf: one
- * inference's stack holds a kernel's frame and at most one of theirs. */
+ * MAC), the loop for fewer rows (assembly too, for a smaller frame), and requantization of a block
+ * of outputs. Each is a leaf: one inference's stack holds a kernel's frame and at most one of theirs. */
 #include "tm_dsp.h"
+#include <stddef.h>
 
 #if TM_DSP_KERNELS
 
+#ifndef TM_DSP_NATIVE
+/* The assembly functions' arithmetic in C, for the host tests (TM_DSP_EMULATED). */
 void tm_output_block(const tm_op *op, const tm_tensor *out, uint32_t first, const int32_t *acc, int32_t n,
                      int8_t *output)
 {
-    /* read once: the int8 stores below may alias anything */
-    const int32_t *multipliers = op->multipliers;
-    const int32_t *shifts = op->shifts;
-    const int32_t *bias = op->bias_count > 0 ? op->bias : 0;
-    const uint32_t per_channel = op->multipliers_count == 1 ? 0u : 1u;
+    const uint32_t step = op->multipliers_count == 1 ? 0u : 1u;
+    const int32_t *multiplier = op->multipliers + first * step;
+    const int32_t *shift = op->shifts + first * step;
+    const int32_t *bias = op->bias_count > 0 ? op->bias + first : 0;
     const int32_t output_offset = out->zero_point;
-    const int32_t activation_min = op->activation_min;
-    const int32_t activation_max = op->activation_max;
-    int32_t k;
-    for (k = 0; k < n; k++) {
-        const uint32_t channel = first + (uint32_t)k;
-        const uint32_t q = channel * per_channel;
-        const int32_t biased = bias != 0 ? tm_add32(acc[k], bias[channel]) : acc[k];
-        int32_t value = tm_add32(tm_scale(biased, multipliers[q], shifts[q]), output_offset);
-        value = value < activation_min ? activation_min : value;
-        value = value > activation_max ? activation_max : value;
-        output[k] = (int8_t)value;
+    const int8_t *end = output + n;
+    while (output < end) {
+        int32_t value = *acc++;
+        if (bias != 0) {
+            value = tm_add32(value, *bias++);
+        }
+        value = tm_add32(tm_scale(value, *multiplier, *shift), output_offset);
+        multiplier += step;
+        shift += step;
+        value = value < op->activation_min ? op->activation_min : value;
+        value = value > op->activation_max ? op->activation_max : value;
+        *output++ = (int8_t)value;
     }
 }
 
 void tm_dot_rows(const int8_t *x, const int8_t *w, int32_t stride, int32_t n, int32_t rows, int32_t offset,
                  int32_t acc[4])
 {
-    int32_t r;
-    for (r = 0; r < rows; r++) {
-        const int8_t *xp = x;
-        const int8_t *wp = w + r * stride;
-        int32_t sum = acc[r];
+    const uint32_t offset2 = tm_dup16(offset);
+    const int32_t skip = stride - n;
+    for (; rows > 0; rows--) {
+        int32_t sum = *acc;
         int32_t k;
-        for (k = n; k >= 4; k -= 4) {
-            const uint32_t xw = tm_load4(xp);
-            const uint32_t ww = tm_load4(wp);
-            sum = tm_smlad(tm_sxtb16(ww), tm_sxtab16(tm_dup16(offset), xw), sum);
-            sum = tm_smlad(tm_sxtb16_ror8(ww), tm_sxtab16_ror8(tm_dup16(offset), xw), sum);
-            xp += 4;
-            wp += 4;
+        for (k = n >> 2; k > 0; k--) {
+            const uint32_t xw = tm_load4(x);
+            const uint32_t ww = tm_load4(w);
+            sum = tm_smlad(tm_sxtb16(ww), tm_sxtab16(offset2, xw), sum);
+            sum = tm_smlad(tm_sxtb16_ror8(ww), tm_sxtab16_ror8(offset2, xw), sum);
+            x += 4;
+            w += 4;
         }
-        for (; k > 0; k--) {
-            sum += *wp++ * (*xp++ + offset);
+        for (k = n & 3; k > 0; k--) {
+            sum += *w++ * (*x++ + offset);
         }
-        acc[r] = sum;
+        *acc++ = sum;
+        x -= n;
+        w += skip;
     }
 }
 
-#ifndef TM_DSP_NATIVE
-/* The assembly loop's arithmetic in C, for the host tests (TM_DSP_EMULATED). */
 void tm_dot4(const int8_t *x, const int8_t *w, int32_t stride, int32_t n, int32_t offset, int32_t acc[4])
 {
     const int8_t *w1 = w + stride;
@@ -180,6 +182,165 @@ __asm__(
     "stm     r3, {r7-r10}\n"
     "pop     {r4-r11, pc}\n"
     "    .size   tm_dot4_rows4, .-tm_dot4_rows4\n");
+
+
+/* void tm_output_block(const tm_op *op, const tm_tensor *out, uint32_t first, const int32_t *acc,
+ *                      int32_t n, int8_t *output):
+ * tm_scale (tm_dsp.h) and the clamp for n outputs, instruction for instruction: SMMULR where
+ * |x| < 2^30, else the 64-bit product with 2^30 added, shifted right by 31. Registers: r0 op (the
+ * clamp is read from it each time), r3 acc, r4/r5 the multiplier and shift (they step by r6, 0 or
+ * 4 bytes), r7 the bias or 0, r8 the output zero point, r9 the count, r10 output; r1 the value,
+ * r2 the shift then the right shift, r11 the high word, r12 and lr scratch. gcc's version took a
+ * 48-byte frame; this one is 36. The struct offsets are checked below. */
+typedef char tm_output_block_offsets_checked[(offsetof(tm_op, activation_min) == 20
+    && offsetof(tm_op, activation_max) == 24 && offsetof(tm_op, bias) == 40 && offsetof(tm_op, bias_count) == 44
+    && offsetof(tm_op, multipliers) == 48 && offsetof(tm_op, multipliers_count) == 52
+    && offsetof(tm_op, shifts) == 56 && offsetof(tm_tensor, zero_point) == 24) ? 1 : -1];
+__asm__(
+    "    .section .text.tm_output_block,\"ax\",%progbits\n"
+    "    .syntax unified\n"
+    "    .thumb\n"
+    "    .align  2\n"
+    "    .global tm_output_block\n"
+    "    .type   tm_output_block, %function\n"
+    "    .thumb_func\n"
+    "tm_output_block:\n"
+    "push    {r4-r11, lr}\n"
+    "ldr     r9, [sp, #36]\n"          /* n */
+    "ldr     r10, [sp, #40]\n"         /* output */
+    "ldr     r8, [r1, #24]\n"          /* the output zero point */
+    "ldr     r6, [r0, #52]\n"          /* one multiplier, or one a channel */
+    "cmp     r6, #1\n"
+    "ite     eq\n"
+    "moveq   r6, #0\n"
+    "movne   r6, #4\n"
+    "ldr     r4, [r0, #48]\n"
+    "mla     r4, r2, r6, r4\n"         /* the first channel's multiplier */
+    "ldr     r5, [r0, #56]\n"
+    "mla     r5, r2, r6, r5\n"         /* and shift */
+    "ldr     r7, [r0, #44]\n"
+    "cmp     r7, #0\n"
+    "itt     ne\n"
+    "ldrne   r7, [r0, #40]\n"
+    "addne   r7, r7, r2, lsl #2\n"     /* the first channel's bias */
+    "cmp     r9, #0\n"
+    "ble     9f\n"
+    "1:\n"
+    "ldr     r1, [r3], #4\n"
+    "cmp     r7, #0\n"
+    "itt     ne\n"
+    "ldrne   r2, [r7], #4\n"
+    "addne   r1, r1, r2\n"
+    "ldr     r2, [r5]\n"
+    "ldr     r12, [r4]\n"
+    "add     r4, r4, r6\n"
+    "add     r5, r5, r6\n"
+    "bic     r11, r2, r2, asr #31\n"   /* left = max(shift, 0) */
+    "sub     r2, r11, r2\n"            /* right = left - shift */
+    "lsl     r1, r1, r11\n"            /* x */
+    "add     lr, r1, #0x40000000\n"
+    "cmp     lr, #0x80000000\n"
+    "bhs     5f\n"
+    "lsl     lr, r1, #1\n"
+    "smmulr  r11, lr, r12\n"
+    "2:\n"                            /* RoundingDivideByPOT(high, right) */
+    "mov     r12, #1\n"
+    "lsl     r12, r12, r2\n"
+    "sub     r12, r12, #1\n"           /* mask */
+    "and     lr, r11, r12\n"           /* remainder */
+    "asr     r12, r12, #1\n"
+    "sub     r12, r12, r11, asr #31\n" /* threshold */
+    "asr     r11, r11, r2\n"
+    "cmp     lr, r12\n"
+    "it      gt\n"
+    "addgt   r11, r11, #1\n"
+    "add     r11, r11, r8\n"
+    "ldr     r12, [r0, #20]\n"
+    "cmp     r11, r12\n"
+    "it      lt\n"
+    "movlt   r11, r12\n"
+    "ldr     r12, [r0, #24]\n"
+    "cmp     r11, r12\n"
+    "it      gt\n"
+    "movgt   r11, r12\n"
+    "strb    r11, [r10], #1\n"
+    "subs    r9, r9, #1\n"
+    "bne     1b\n"
+    "9:\n"
+    "pop     {r4-r11, pc}\n"
+    "5:\n"                            /* |x| >= 2^30: the 64-bit product */
+    "cmp     r1, #0x80000000\n"
+    "bne     6f\n"
+    "cmp     r12, #0x80000000\n"
+    "bne     6f\n"
+    "mvn     r11, #0x80000000\n"       /* INT32_MIN * INT32_MIN saturates */
+    "b       2b\n"
+    "6:\n"
+    "smull   lr, r11, r1, r12\n"
+    "adds    lr, lr, #0x40000000\n"
+    "adc     r11, r11, #0\n"
+    "lsl     r11, r11, #1\n"
+    "orr     r11, r11, lr, lsr #31\n"
+    "b       2b\n"
+    "    .size   tm_output_block, .-tm_output_block\n");
+
+/* void tm_dot_rows(const int8_t *x, const int8_t *w, int32_t stride, int32_t n, int32_t rows,
+ *                  int32_t offset, int32_t acc[4]):
+ * one row at a time, four bytes a loop, then the last n % 4. Registers: r0 x and r1 the row's
+ * weights (both walk; x steps back after each row), r2 stride - n, r3 n, r4 rows, r5 the offset in
+ * both 16-bit halves, r6 acc, r7 the sum, r8 the count, r9/r12 the words, r10/lr their widened
+ * halves. Written out because gcc keeps loop invariants in a 56-byte frame; this one is 32. */
+__asm__(
+    "    .section .text.tm_dot_rows,\"ax\",%progbits\n"
+    "    .syntax unified\n"
+    "    .thumb\n"
+    "    .align  2\n"
+    "    .global tm_dot_rows\n"
+    "    .type   tm_dot_rows, %function\n"
+    "    .thumb_func\n"
+    "tm_dot_rows:\n"
+    "push    {r4-r10, lr}\n"
+    "ldr     r4, [sp, #32]\n"
+    "ldr     r5, [sp, #36]\n"
+    "ldr     r6, [sp, #40]\n"
+    "sub     r2, r2, r3\n"
+    "pkhbt   r5, r5, r5, lsl #16\n"
+    "b       7f\n"
+    "1:\n"
+    "ldr     r7, [r6]\n"
+    "lsrs    r8, r3, #2\n"
+    "beq     3f\n"
+    "2:\n"
+    "ldr     r9, [r0], #4\n"
+    "ldr     r12, [r1], #4\n"
+    "sxtab16 lr, r5, r9\n"
+    "sxtb16  r10, r12\n"
+    "smlad   r7, r10, lr, r7\n"
+    "sxtab16 lr, r5, r9, ror #8\n"
+    "sxtb16  r12, r12, ror #8\n"
+    "smlad   r7, r12, lr, r7\n"
+    "subs    r8, r8, #1\n"
+    "bne     2b\n"
+    "3:\n"
+    "ands    r8, r3, #3\n"
+    "beq     5f\n"
+    "sxth    r10, r5\n"
+    "4:\n"
+    "ldrsb   r9, [r0], #1\n"
+    "ldrsb   r12, [r1], #1\n"
+    "add     r9, r9, r10\n"
+    "mla     r7, r12, r9, r7\n"
+    "subs    r8, r8, #1\n"
+    "bne     4b\n"
+    "5:\n"
+    "str     r7, [r6], #4\n"
+    "sub     r0, r0, r3\n"
+    "add     r1, r1, r2\n"
+    "7:\n"
+    "subs    r4, r4, #1\n"
+    "bpl     1b\n"
+    "pop     {r4-r10, pc}\n"
+    "    .size   tm_dot_rows, .-tm_dot_rows\n");
 
 #endif
 

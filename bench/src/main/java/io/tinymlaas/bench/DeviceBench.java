@@ -134,7 +134,8 @@ public final class DeviceBench {
         FirmwareHome.locate().make("mps2-model", "MODEL_DIR=" + dir.toAbsolutePath(), "OUT=" + elf.toAbsolutePath(),
                 "KERNELS=" + kernels);
         ElfSize size = ElfSize.of(elf);
-        CallGraphStack stack = CallGraphStack.read(work, name + "-");
+        CallGraphStack stack = CallGraphStack.read(work, name + "-").resolveIndirect("tm_run_op",
+                FirmwareHome.locate().runtime().resolve("tm_kernels.h"), kernels.equals("dsp") ? "_dsp" : "");
         return new Firmware(size.flashBytes(), stack.deepest("tm_invoke"), stack.deepest("main"));
     }
 
