@@ -37,7 +37,7 @@ public final class GraphBuilder {
     }
 
     /** Adds an op reading the current tensor and writing a new one of {@code outputShape}. */
-    public void op(OpKind kind, Shape outputShape, Window window, FloatParams params) {
+    public void op(OpType kind, Shape outputShape, Window window, FloatParams params) {
         int output = addTensor(layerName, outputShape, layer);
         ops.add(new Op(kind, layerName, current, output, window, FusedActivation.NONE, params));
         current = output;

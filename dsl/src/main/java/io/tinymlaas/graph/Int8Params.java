@@ -12,7 +12,7 @@ package io.tinymlaas.graph;
  *       when unknown (hand-made test graphs) or without weights. A .tflite stores these.</li>
  *   <li>{@code bias}: int32 per output channel (scale input_scale · weightScales[c]); empty when none.</li>
  *   <li>{@code multipliers}/{@code shifts}: derived as TFLM does at load time
- *       ({@code io.tinymlaas.quant.TflmPrepare}), QuantizeMultiplier of
+ *       ({@code io.tinymlaas.ops.TflmPrepare}), QuantizeMultiplier of
  *       {@code (double) inputScale · (double) weightScales[c] / (double) outputScale}, per output
  *       channel for conv, depthwise and fully connected; one entry for fully connected weights per
  *       tensor, from {@code (double) (inputScale · weightScales[0]) / (double) outputScale}. SOFTMAX: one entry, input_multiplier and

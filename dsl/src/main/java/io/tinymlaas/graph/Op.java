@@ -5,7 +5,7 @@ package io.tinymlaas.graph;
  * (indices into the graph's tensors), slides {@code window} when it is a convolution or pooling,
  * clamps with {@code activation} fused, and holds its constants, float or int8.
  *
- * <p>How the int8 reference kernels ({@code io.tinymlaas.quant.kernels}) use the numbers of
+ * <p>How the int8 reference kernels ({@code io.tinymlaas.ops}) use the numbers of
  * {@link Int8Params}, for a port that must give the same bytes:
  * <ul>
  *   <li>Offsets as TFLM names them: input_offset = −input zero point, output_offset = +output zero point.</li>
@@ -26,11 +26,11 @@ package io.tinymlaas.graph;
  *       output scale 1/256, zero point −128.</li>
  * </ul>
  */
-public record Op(OpKind kind, String name, int input, int output, Window window, FusedActivation activation,
+public record Op(OpType kind, String name, int input, int output, Window window, FusedActivation activation,
                  OpParams params) {
 
     /** An int8 op with every number given, as tests and readers of stored graphs make them. */
-    public Op(OpKind kind, String name, int input, int output, Window window, byte[] weights, int[] bias,
+    public Op(OpType kind, String name, int input, int output, Window window, byte[] weights, int[] bias,
               int[] multipliers, int[] shifts, int activationMin, int activationMax, int diffMin) {
         this(kind, name, input, output, window, FusedActivation.NONE,
                 new Int8Params(weights, new float[0], bias, multipliers, shifts, activationMin, activationMax, diffMin));

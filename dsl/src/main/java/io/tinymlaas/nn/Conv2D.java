@@ -3,7 +3,7 @@ package io.tinymlaas.nn;
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.FloatParams;
 import io.tinymlaas.graph.GraphBuilder;
-import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.ops.OpKind;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;

@@ -3,8 +3,8 @@ package io.tinymlaas.nn;
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.FloatParams;
 import io.tinymlaas.graph.GraphBuilder;
-import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.Window;
+import io.tinymlaas.ops.OpKind;
 
 /**
  * The mean of each channel over the whole image: (h, w, c) → (c), Keras's GlobalAveragePooling2D,

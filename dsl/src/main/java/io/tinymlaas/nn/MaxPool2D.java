@@ -3,7 +3,7 @@ package io.tinymlaas.nn;
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.FloatParams;
 import io.tinymlaas.graph.GraphBuilder;
-import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.ops.OpKind;
 
 /** Max pooling per channel; remembers which input won, so that the gradient goes back there. */
 public final class MaxPool2D extends WindowedLayer {

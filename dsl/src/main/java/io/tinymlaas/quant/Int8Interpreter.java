@@ -3,6 +3,7 @@ package io.tinymlaas.quant;
 import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.ops.OpKind;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +11,7 @@ import java.util.List;
 
 /**
  * The Java reference runtime: runs a quantized {@link Graph}'s ops in order with TFLM's int8
- * reference kernels ({@link Int8Kernels}). Its output bytes are the bytes every board must return for the same input.
+ * reference kernels (each op kind's {@link io.tinymlaas.ops.OpKernel}). Its output bytes are the bytes every board must return for the same input.
  */
 public final class Int8Interpreter {
     private Int8Interpreter() {
@@ -38,7 +39,7 @@ public final class Int8Interpreter {
             TensorSpec out = graph.tensors().get(op.output());
             byte[] x = values.get(op.input());
             byte[] y = values.get(op.output());
-            Int8Kernels.eval(op, in, out, x, y);
+            OpKind.of(op.kind()).kernel().eval(op, in, out, x, y);
         }
         return Collections.unmodifiableList(values);
     }

@@ -10,6 +10,7 @@ import io.tinymlaas.data.Tensor;
 import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.ops.TflmPrepare;
 import io.tinymlaas.report.SizeReport;
 import io.tinymlaas.report.SizeReportable;
 import io.tinymlaas.target.Target;

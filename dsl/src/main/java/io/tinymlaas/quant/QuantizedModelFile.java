@@ -6,9 +6,9 @@ import io.tinymlaas.graph.FusedActivation;
 import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
-import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.graph.Window;
+import io.tinymlaas.ops.OpKind;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -3,7 +3,7 @@ package io.tinymlaas.report;
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.Op;
-import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.ops.OpKind;
 import io.tinymlaas.target.ArenaPlan;
 import io.tinymlaas.target.GreedyArenaPlanner;
 import io.tinymlaas.target.Target;
@@ -89,7 +89,7 @@ record Estimate(Graph graph, Target target, Precision precision, ArenaPlan arena
                 quant += l.hasWeights() ? (long) l.width() * QUANT_BYTES_PER_CHANNEL : 0;
                 quant += op.kind() == OpKind.SOFTMAX ? QUANT_BYTES_SOFTMAX : 0;
             }
-            kinds.add(op.kind());
+            kinds.add(OpKind.of(op.kind()));
             double cycles = precision == Precision.INT8 && l.hasWeights()
                     ? l.macs() * cyclesPerMac + (double) l.out().size() * target.core().cyclesPerInt8Output()
                     : l.macs() * cyclesPerMac + l.elementOps(precision) * target.core().cyclesPerElementOp();

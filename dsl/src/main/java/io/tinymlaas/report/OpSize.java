@@ -6,7 +6,7 @@ import io.tinymlaas.graph.Op;
 
 /**
  * One op of a graph as the size report counts it: weights, MACs and element operations follow
- * from its kind ({@link io.tinymlaas.graph.OpKind}) and its input and output shapes.
+ * from its kind ({@link io.tinymlaas.ops.OpKind}) and its input and output shapes.
  */
 record OpSize(Op op, Shape in, Shape out) {
 

@@ -1,6 +1,6 @@
 package io.tinymlaas.target;
 
-import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.ops.OpKind;
 
 import java.util.EnumSet;
 import java.util.Set;

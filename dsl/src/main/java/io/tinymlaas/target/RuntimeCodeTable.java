@@ -1,6 +1,6 @@
 package io.tinymlaas.target;
 
-import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.ops.OpKind;
 
 /**
  * Runtime code sizes from a table, for when the firmware cannot be compiled here.

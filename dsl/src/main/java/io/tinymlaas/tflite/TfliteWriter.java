@@ -7,6 +7,7 @@ import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.ops.OpKind;
 import org.tensorflow.lite.schema.Buffer;
 import org.tensorflow.lite.schema.Metadata;
 import org.tensorflow.lite.schema.Model;
@@ -113,7 +114,7 @@ public final class TfliteWriter {
     }
 
     private int operator(Op op) {
-        TfliteOp kind = TfliteOp.of(op.kind());
+        TfliteOp kind = TfliteOp.of(OpKind.of(op.kind()));
         int opcode = opCodes.indexOf(kind.code());
         if (opcode < 0) {
             opCodes.add(kind.code());

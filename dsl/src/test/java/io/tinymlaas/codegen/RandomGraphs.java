@@ -1,15 +1,15 @@
 package io.tinymlaas.codegen;
 
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.FusedActivation;
 import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
-import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.graph.Window;
-import io.tinymlaas.quant.TflmParams;
+import io.tinymlaas.ops.OpKind;
+import io.tinymlaas.ops.TflmParams;
 import io.tinymlaas.quant.arith.SoftmaxScaling;
-import io.tinymlaas.quant.kernels.Mean;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +113,8 @@ public final class RandomGraphs {
     private void mean() {
         TensorSpec in = current();
         TensorSpec out = tensor(Shape.of(in.shape().dim(2)), scale(), zeroPoint());
-        Int8Params p = Mean.prepare(in, out);
+        Int8Params p = OpKind.MEAN.kernel().prepare(
+                new Op(OpKind.MEAN, "mean", 0, 1, Window.NONE, FusedActivation.NONE, Int8Params.NONE), in, out);
         add(OpKind.MEAN, Window.NONE, new byte[0], new int[0], p.multipliers(), p.shifts(), -128, 127, 0);
     }
 

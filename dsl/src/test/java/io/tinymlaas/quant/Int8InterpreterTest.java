@@ -1,5 +1,6 @@
 package io.tinymlaas.quant;
 
+import io.tinymlaas.ops.TflmParams;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,15 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.Op;
-import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.graph.Window;
+import io.tinymlaas.ops.OpKind;
 import io.tinymlaas.quant.arith.SoftmaxScaling;
 import io.tinymlaas.quant.arith.TflmArith;
-import io.tinymlaas.quant.kernels.ConvPerChannel;
-import io.tinymlaas.quant.kernels.FullyConnectedPerChannel;
-import io.tinymlaas.quant.kernels.MaxPool;
-import io.tinymlaas.quant.kernels.Softmax;
 
 import java.util.List;
 import java.util.Random;
@@ -74,17 +71,17 @@ class Int8InterpreterTest {
         List<TensorSpec> t = g.tensors();
         List<Op> ops = g.ops();
         byte[] conv = new byte[48];
-        ConvPerChannel.eval(ops.get(0), t.get(0), t.get(1), input, conv);
+        OpKind.CONV_2D.kernel().eval(ops.get(0), t.get(0), t.get(1), input, conv);
         assertArrayEquals(conv, trace.get(1));
         byte[] pool = new byte[12];
-        MaxPool.eval(ops.get(1), t.get(1), t.get(2), conv, pool);
+        OpKind.MAX_POOL_2D.kernel().eval(ops.get(1), t.get(1), t.get(2), conv, pool);
         assertArrayEquals(pool, trace.get(2));
         assertArrayEquals(pool, trace.get(3), "reshape copies bytes");
         byte[] dense = new byte[3];
-        FullyConnectedPerChannel.eval(ops.get(3), t.get(3), t.get(4), pool, dense);
+        OpKind.FULLY_CONNECTED.kernel().eval(ops.get(3), t.get(3), t.get(4), pool, dense);
         assertArrayEquals(dense, trace.get(4));
         byte[] softmax = new byte[3];
-        Softmax.eval(ops.get(4), t.get(4), t.get(5), dense, softmax);
+        OpKind.SOFTMAX.kernel().eval(ops.get(4), t.get(4), t.get(5), dense, softmax);
         assertArrayEquals(softmax, trace.get(5));
     }
 

@@ -1,5 +1,6 @@
 package io.tinymlaas.quant;
 
+import io.tinymlaas.ops.TflmParams;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,12 +11,12 @@ import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.FusedActivation;
 import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.Op;
-import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.graph.Window;
 import io.tinymlaas.nn.Dense;
 import io.tinymlaas.nn.Model;
 import io.tinymlaas.nn.Padding;
+import io.tinymlaas.ops.OpKind;
 import io.tinymlaas.quant.arith.SoftmaxScaling;
 
 import java.util.List;

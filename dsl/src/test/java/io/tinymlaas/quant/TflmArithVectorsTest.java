@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.Op;
-import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.graph.Window;
+import io.tinymlaas.ops.OpKind;
 import io.tinymlaas.quant.arith.SoftmaxScaling;
 import io.tinymlaas.quant.arith.TflmArith.QuantizedMultiplier;
 import io.tinymlaas.quant.arith.TflmArith;
-import io.tinymlaas.quant.kernels.Softmax;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -84,7 +83,7 @@ class TflmArithVectorsTest {
             Op op = new Op(OpKind.SOFTMAX, "softmax", 0, 1, Window.NONE, new byte[0], new int[0],
                     new int[] {s.inputMultiplier()}, new int[] {s.inputLeftShift()}, -128, 127, s.diffMin());
             byte[] actual = new byte[in.length];
-            Softmax.eval(op, inSpec, outSpec, in, actual);
+            OpKind.SOFTMAX.kernel().eval(op, inSpec, outSpec, in, actual);
             assertArrayEquals(out, actual, () -> "softmax of " + Arrays.toString(in) + " gave " + Arrays.toString(actual));
         });
     }

@@ -5,18 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.Op;
-import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.graph.Window;
+import io.tinymlaas.ops.OpKind;
 import io.tinymlaas.quant.arith.SoftmaxScaling;
 import io.tinymlaas.quant.arith.TflmArith.QuantizedMultiplier;
 import io.tinymlaas.quant.arith.TflmArith;
-import io.tinymlaas.quant.kernels.AveragePool;
-import io.tinymlaas.quant.kernels.ConvPerChannel;
-import io.tinymlaas.quant.kernels.DepthwiseConvPerChannel;
-import io.tinymlaas.quant.kernels.FullyConnectedPerChannel;
-import io.tinymlaas.quant.kernels.MaxPool;
-import io.tinymlaas.quant.kernels.Softmax;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -77,7 +71,7 @@ class TflmRandomVectorsTest {
         Op op = new Op(OpKind.SOFTMAX, "softmax", 0, 1, Window.NONE, NONE, NO_INTS,
                 new int[] {s.inputMultiplier()}, new int[] {s.inputLeftShift()}, -128, 127, s.diffMin());
         byte[] out = new byte[in.length];
-        Softmax.eval(op, new TensorSpec("in", Shape.of(in.length), scale, 0),
+        OpKind.SOFTMAX.kernel().eval(op, new TensorSpec("in", Shape.of(in.length), scale, 0),
                 new TensorSpec("out", Shape.of(in.length), 1f / 256, -128), in, out);
         assertArrayEquals(expected, out, line);
     }
@@ -91,9 +85,9 @@ class TflmRandomVectorsTest {
         TensorSpec out = new TensorSpec("out", Shape.of(v[10], v[11], v[3]), 1f, v[13]);
         byte[] actual = new byte[out.bytes()];
         if (depthwise) {
-            DepthwiseConvPerChannel.eval(op, in, out, bytes(parts[1]), actual);
+            OpKind.DEPTHWISE_CONV_2D.kernel().eval(op, in, out, bytes(parts[1]), actual);
         } else {
-            ConvPerChannel.eval(op, in, out, bytes(parts[1]), actual);
+            OpKind.CONV_2D.kernel().eval(op, in, out, bytes(parts[1]), actual);
         }
         assertArrayEquals(bytes(parts[6]), actual, line);
     }
@@ -106,8 +100,8 @@ class TflmRandomVectorsTest {
         TensorSpec out = new TensorSpec("out", Shape.of(v[9], v[10], v[2]), 1f, 0);
         byte[] average = new byte[out.bytes()];
         byte[] max = new byte[out.bytes()];
-        AveragePool.eval(op, in, out, bytes(parts[1]), average);
-        MaxPool.eval(op, in, out, bytes(parts[1]), max);
+        OpKind.AVERAGE_POOL_2D.kernel().eval(op, in, out, bytes(parts[1]), average);
+        OpKind.MAX_POOL_2D.kernel().eval(op, in, out, bytes(parts[1]), max);
         assertArrayEquals(bytes(parts[2]), average, "average " + line);
         assertArrayEquals(bytes(parts[3]), max, "max " + line);
     }
@@ -117,7 +111,7 @@ class TflmRandomVectorsTest {
         Op op = new Op(OpKind.FULLY_CONNECTED, "fc", 0, 1, Window.NONE, bytes(parts[2]), ints(parts[3]),
                 ints(parts[4]), ints(parts[5]), v[4], v[5], 0);
         byte[] actual = new byte[v[1]];
-        FullyConnectedPerChannel.eval(op, new TensorSpec("in", Shape.of(v[0]), 1f, v[2]),
+        OpKind.FULLY_CONNECTED.kernel().eval(op, new TensorSpec("in", Shape.of(v[0]), 1f, v[2]),
                 new TensorSpec("out", Shape.of(v[1]), 1f, v[3]), bytes(parts[1]), actual);
         assertArrayEquals(bytes(parts[6]), actual, line);
     }

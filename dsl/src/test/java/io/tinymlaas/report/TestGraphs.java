@@ -3,9 +3,9 @@ package io.tinymlaas.report;
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.Op;
-import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.graph.Window;
+import io.tinymlaas.ops.OpKind;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.tinymlaas.target;
 
-import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.ops.OpKind;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -77,11 +77,11 @@ class TargetTest {
     void runtimeCodeTableScalesPortableKernelsByCodeDensityAndHasTheDspKernelsOfCortexM4() {
         var arm = new RuntimeCodeTable(Core.CORTEX_M4F);
         var avr = new RuntimeCodeTable(Core.AVR);
-        var conv = io.tinymlaas.graph.OpKind.CONV_2D;
+        var conv = io.tinymlaas.ops.OpKind.CONV_2D;
         assertEquals(2 * conv.thumb2Bytes(), avr.kernelBytes(conv));
         assertEquals(2 * 8348, avr.coreBytes());
         assertEquals(2156, arm.kernelBytes(conv));              // tm_conv2d_dsp and its two ways
-        var reshape = io.tinymlaas.graph.OpKind.RESHAPE;
+        var reshape = io.tinymlaas.ops.OpKind.RESHAPE;
         assertEquals(reshape.thumb2Bytes(), arm.kernelBytes(reshape));    // one kernel for both sets
         assertEquals(8920, arm.coreBytes());
         assertTrue(arm.source().contains("DSP kernels"), arm.source());

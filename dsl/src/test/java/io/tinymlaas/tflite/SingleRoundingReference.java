@@ -2,10 +2,9 @@ package io.tinymlaas.tflite;
 
 import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.Op;
-import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.graph.Window;
-import io.tinymlaas.quant.Int8Kernels;
+import io.tinymlaas.ops.OpKind;
 
 /**
  * Our Java reference as a TFLite build with {@code TFLITE_SINGLE_ROUNDING=1} computes it: the
@@ -36,7 +35,7 @@ final class SingleRoundingReference {
             if (op.kind().isWeighted()) {
                 weighted(op, in, out, values[op.input()], result);
             } else {
-                Int8Kernels.eval(op, in, out, values[op.input()], result);
+                OpKind.of(op.kind()).kernel().eval(op, in, out, values[op.input()], result);
             }
             values[op.output()] = result;
         }

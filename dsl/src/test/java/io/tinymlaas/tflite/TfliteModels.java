@@ -8,13 +8,13 @@ import io.tinymlaas.graph.FusedActivation;
 import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
-import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.Window;
 import io.tinymlaas.nn.Fit;
 import io.tinymlaas.nn.Model;
+import io.tinymlaas.ops.OpKind;
+import io.tinymlaas.ops.TflmPrepare;
 import io.tinymlaas.quant.DenseWeights;
 import io.tinymlaas.quant.QuantizedModel;
-import io.tinymlaas.quant.TflmPrepare;
 
 import java.util.ArrayList;
 import java.util.List;

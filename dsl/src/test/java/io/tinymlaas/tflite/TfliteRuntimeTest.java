@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tinymlaas.graph.Graph;
-import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.ops.OpKind;
 import io.tinymlaas.quant.DenseWeights;
 import io.tinymlaas.quant.QuantizedModel;
 import io.tinymlaas.quant.VectorFiles;

@@ -1,4 +1,4 @@
-package io.tinymlaas.quant.kernels;
+package io.tinymlaas.ops;
 
 import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
@@ -11,8 +11,10 @@ import io.tinymlaas.quant.arith.TflmArith;
  * requantized by the input/output scale ratio with 1/n folded into its multiplier, plus the
  * output zero point, clamped to int8. What Keras's GlobalAveragePooling2D becomes in TFLite.
  */
-public final class Mean {
-    private Mean() {
+public final class Mean implements OpKernel {
+    @Override
+    public OutputQuantization output() {
+        return OutputQuantization.CALIBRATED;
     }
 
     /**
@@ -20,7 +22,8 @@ public final class Mean {
      * multiplier shifted left by floor(log2 n) (at most 32, and at most 31 + its shift), divided
      * by n with int64 truncation; the shift lowered by as much.
      */
-    public static Int8Params prepare(TensorSpec in, TensorSpec out) {
+    @Override
+    public Int8Params prepare(Op stored, TensorSpec in, TensorSpec out) {
         TflmArith.QuantizedMultiplier q = TflmArith.quantizeMultiplier((double) in.scale() / (double) out.scale());
         long n = (long) in.shape().dim(0) * in.shape().dim(1);
         int shift = 63 - Long.numberOfLeadingZeros(n);
@@ -32,7 +35,8 @@ public final class Mean {
     }
 
     /** Input (H, W, C), output (C): multipliers[0] and shifts[0] already hold 1/(H·W). */
-    public static void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
+    @Override
+    public void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
         int pixels = in.shape().dim(0) * in.shape().dim(1);
         int channels = in.shape().dim(2);
         for (int c = 0; c < channels; c++) {

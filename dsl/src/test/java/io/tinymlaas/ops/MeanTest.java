@@ -1,24 +1,30 @@
-package io.tinymlaas.quant.kernels;
+package io.tinymlaas.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.FusedActivation;
 import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
-import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.graph.Window;
+import io.tinymlaas.ops.OpKind;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** MEAN over height and width: TFLM's integer arithmetic on a worked case, and against real averages. */
 class MeanTest {
+    /** A MEAN op as a .tflite stores it: no constants of its own. */
+    private static Op stored() {
+        return new Op(OpKind.MEAN, "mean", 0, 1, Window.NONE, FusedActivation.NONE, Int8Params.NONE);
+    }
+
     private static byte[] run(TensorSpec in, TensorSpec out, byte[] input) {
-        Int8Params p = Mean.prepare(in, out);
+        Int8Params p = OpKind.MEAN.kernel().prepare(stored(), in, out);
         byte[] output = new byte[out.bytes()];
-        Mean.eval(new Op(OpKind.MEAN, "mean", 0, 1, Window.NONE, p.weights(), p.bias(), p.multipliers(), p.shifts(),
+        OpKind.MEAN.kernel().eval(new Op(OpKind.MEAN, "mean", 0, 1, Window.NONE, p.weights(), p.bias(), p.multipliers(), p.shifts(),
                 p.activationMin(), p.activationMax(), p.diffMin()), in, out, input, output);
         return output;
     }
@@ -28,7 +34,7 @@ class MeanTest {
     void roundsTwiceAsTflmDoes() {
         TensorSpec in = new TensorSpec("in", Shape.of(2, 2, 2), 0.5f, 0);
         TensorSpec out = new TensorSpec("out", Shape.of(2), 0.5f, 0);
-        Int8Params p = Mean.prepare(in, out);
+        Int8Params p = OpKind.MEAN.kernel().prepare(stored(), in, out);
         assertArrayEquals(new int[] {1 << 30}, p.multipliers(), "QuantizeMultiplier(1.0) = 2^30 with shift 1");
         assertArrayEquals(new int[] {-1}, p.shifts(), "1/4 folded in: shift 1 - 2");
         // 25.25 is 26, not 25: the Q31 product 50.5 rounds up to 51, then 51 / 2 rounds up again

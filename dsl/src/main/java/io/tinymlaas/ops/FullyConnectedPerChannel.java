@@ -1,4 +1,4 @@
-package io.tinymlaas.quant.kernels;
+package io.tinymlaas.ops;
 
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
@@ -9,12 +9,11 @@ import io.tinymlaas.quant.arith.TflmArith;
  * or, with one multiplier (weights per tensor), reference_integer_ops::FullyConnected; with one
  * sample there is one batch.
  */
-public final class FullyConnectedPerChannel {
-    private FullyConnectedPerChannel() {
-    }
+public final class FullyConnectedPerChannel extends WeightedKernel {
 
     /** The input is read flat (any shape, row-major); weights [out][in]. */
-    public static void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
+    @Override
+    public void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
         int inputOffset = -in.zeroPoint();
         int outputOffset = out.zeroPoint();
         int accumDepth = in.bytes();

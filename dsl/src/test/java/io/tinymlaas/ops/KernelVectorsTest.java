@@ -1,4 +1,4 @@
-package io.tinymlaas.quant.kernels;
+package io.tinymlaas.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.FusedActivation;
 import io.tinymlaas.graph.Op;
-import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.graph.Window;
-import io.tinymlaas.quant.TflmParams;
+import io.tinymlaas.ops.OpKind;
+import io.tinymlaas.ops.TflmParams;
 import io.tinymlaas.quant.VectorFiles;
 import io.tinymlaas.quant.arith.TflmArith.QuantizedMultiplier;
 import io.tinymlaas.quant.arith.TflmArith;
@@ -68,7 +68,7 @@ class KernelVectorsTest {
         Op op = new Op(OpKind.CONV_2D, "conv", 0, 1, new Window(3, 3, 1, 1, pad, pad), filter,
                 new int[] {100, -250}, multipliers, shifts, act[0], act[1], 0);
         byte[] output = new byte[32];
-        ConvPerChannel.eval(op, new TensorSpec("in", Shape.of(4, 4, 1), inScale, -10),
+        OpKind.CONV_2D.kernel().eval(op, new TensorSpec("in", Shape.of(4, 4, 1), inScale, -10),
                 new TensorSpec("out", Shape.of(4, 4, 2), outScale, -20), input, output);
         assertArrayEquals(bytesAfter(line(" output(NHWC):"), "output(NHWC):"), output);
     }
@@ -95,7 +95,7 @@ class KernelVectorsTest {
                 input[d] = (byte) (realRows[row][d] - 1);
             }
             byte[] out = new byte[3];
-            FullyConnectedPerChannel.eval(op, new TensorSpec("in", Shape.of(10), 1f, -1),
+            OpKind.FULLY_CONNECTED.kernel().eval(op, new TensorSpec("in", Shape.of(10), 1f, -1),
                     new TensorSpec("out", Shape.of(3), 0.5f, -1), input, out);
             System.arraycopy(out, 0, actual, row * 3, 3);
         }
@@ -132,9 +132,9 @@ class KernelVectorsTest {
         TensorSpec outSpec = new TensorSpec("out", out, 0.1f, 3);
         byte[] output = new byte[out.size()];
         if (kind == OpKind.MAX_POOL_2D) {
-            MaxPool.eval(op, inSpec, outSpec, input, output);
+            OpKind.MAX_POOL_2D.kernel().eval(op, inSpec, outSpec, input, output);
         } else {
-            AveragePool.eval(op, inSpec, outSpec, input, output);
+            OpKind.AVERAGE_POOL_2D.kernel().eval(op, inSpec, outSpec, input, output);
         }
         return output;
     }

@@ -1,4 +1,4 @@
-package io.tinymlaas.quant;
+package io.tinymlaas.ops;
 
 import io.tinymlaas.graph.FusedActivation;
 import io.tinymlaas.quant.arith.TflmArith.QuantizedMultiplier;

@@ -1,4 +1,4 @@
-package io.tinymlaas.quant.kernels;
+package io.tinymlaas.ops;
 
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
@@ -7,11 +7,10 @@ import io.tinymlaas.graph.TensorSpec;
  * AVERAGE_POOL_2D, int8, as TFLM's reference_integer_ops::AveragePool: the sum of the in-bounds
  * cells divided by their count, rounded half away from zero with C's truncating division.
  */
-public final class AveragePool {
-    private AveragePool() {
-    }
+public final class AveragePool extends ValueKeepingKernel {
 
-    public static void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
+    @Override
+    public void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
         int inputHeight = in.shape().dim(0);
         int inputWidth = in.shape().dim(1);
         int depth = in.shape().dim(2);

@@ -1,44 +1,65 @@
-package io.tinymlaas.graph;
+package io.tinymlaas.ops;
 
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.OpType;
+import io.tinymlaas.graph.Window;
 
 import java.util.Arrays;
 
 /**
- * The operators of a graph and what every part of the house needs to know of each, in one table:
- * the op code (TFLite's builtin operator code, also the model blob's), the C runtime's kernel
- * function ({@code firmware/runtime/tm_ops.c} maps the same codes), the size of that function in
- * Thumb-2 when it cannot be measured, and how its weights, work and output shape follow from its
- * shapes (sizing). The int8 Java kernel of each kind is in {@code io.tinymlaas.quant.Int8Kernels}.
+ * The op table: every operator of a graph and what every part of the house needs to know of it,
+ * one row each — the op code (TFLite's builtin operator code, also the model blob's), the C
+ * runtime's kernel function ({@code firmware/runtime/tm_ops.c} maps the same codes), the size of
+ * that function in Thumb-2 when it cannot be measured, its int8 Java kernel ({@link OpKernel}:
+ * Prepare and Eval, as TFLM registers one), and how its weights, work and output shape follow
+ * from its shapes (sizing). The graph holds kinds by their interface, {@link OpType}.
  *
- * <p>Adding an op: a constant here (and a case in each switch below), its Java kernel, its C kernel.
+ * <p>Adding an op: a row here (and a case in each sizing switch below), its kernel class in this
+ * package, its C kernel; a float layer in {@code io.tinymlaas.nn} and its {@code Model} method.
  */
-public enum OpKind {
-    AVERAGE_POOL_2D(1, "tm_average_pool2d", 364),
-    CONV_2D(3, "tm_conv2d", 500),
-    DEPTHWISE_CONV_2D(4, "tm_depthwise_conv2d", 416),
-    FULLY_CONNECTED(9, "tm_fully_connected", 160),
-    MAX_POOL_2D(17, "tm_max_pool2d", 336),
-    RESHAPE(22, "tm_reshape", 20),
-    SOFTMAX(25, "tm_softmax", 368),
-    MEAN(40, "tm_mean", 120);
+public enum OpKind implements OpType {
+    AVERAGE_POOL_2D(1, "tm_average_pool2d", 364, new AveragePool()),
+    CONV_2D(3, "tm_conv2d", 500, new ConvPerChannel()),
+    DEPTHWISE_CONV_2D(4, "tm_depthwise_conv2d", 416, new DepthwiseConvPerChannel()),
+    FULLY_CONNECTED(9, "tm_fully_connected", 160, new FullyConnectedPerChannel()),
+    MAX_POOL_2D(17, "tm_max_pool2d", 336, new MaxPool()),
+    RESHAPE(22, "tm_reshape", 20, new Reshape()),
+    SOFTMAX(25, "tm_softmax", 368, new Softmax()),
+    MEAN(40, "tm_mean", 120, new Mean());
 
     private final int code;
     private final String cKernel;
     private final int thumb2Bytes;
+    private final OpKernel kernel;
 
-    OpKind(int code, String cKernel, int thumb2Bytes) {
+    OpKind(int code, String cKernel, int thumb2Bytes, OpKernel kernel) {
         this.code = code;
         this.cKernel = cKernel;
         this.thumb2Bytes = thumb2Bytes;
+        this.kernel = kernel;
+    }
+
+    /** The kind of an op of a graph: every {@link OpType} is one of these rows. */
+    public static OpKind of(OpType type) {
+        if (type instanceof OpKind k) {
+            return k;
+        }
+        throw new IllegalArgumentException("op type " + type.name() + " is not in the op table");
+    }
+
+    /** The int8 reference kernel: Prepare and Eval. */
+    public OpKernel kernel() {
+        return kernel;
     }
 
     /** TFLite's BuiltinOperator value, also the op code of the model blob. */
+    @Override
     public int code() {
         return code;
     }
 
     /** The C runtime's kernel function for this op. */
+    @Override
     public String cKernel() {
         return cKernel;
     }
@@ -48,6 +69,7 @@ public enum OpKind {
      * 12.2.1 {@code -O2 -mcpu=cortex-m3 -mthumb -ffunction-sections} (issue 14; the DSP kernels' sizes
      * are in target.RuntimeCodeTable); used when no compiler can measure it.
      */
+    @Override
     public int thumb2Bytes() {
         return thumb2Bytes;
     }
@@ -62,16 +84,19 @@ public enum OpKind {
     }
 
     /** Conv, depthwise and fully connected: ops with weights, a bias and a per-channel requantization. */
+    @Override
     public boolean isWeighted() {
         return this == CONV_2D || this == DEPTHWISE_CONV_2D || this == FULLY_CONNECTED;
     }
 
     /** Ops whose output width (filters, units) is a choice of the user. */
+    @Override
     public boolean hasWidth() {
         return this == CONV_2D || this == FULLY_CONNECTED;
     }
 
     /** Weights of one op reading {@code in} and writing {@code out} through window {@code w}. */
+    @Override
     public long weightCount(Shape in, Shape out, Window w) {
         return switch (this) {
             case CONV_2D -> (long) channels(out) * w.kernelH() * w.kernelW() * channels(in);
@@ -82,6 +107,7 @@ public enum OpKind {
     }
 
     /** Multiply-accumulates of one inference. */
+    @Override
     public long macs(Shape in, Shape out, Window w) {
         return switch (this) {
             case CONV_2D -> (long) out.size() * w.kernelH() * w.kernelW() * channels(in);
@@ -95,6 +121,7 @@ public enum OpKind {
      * Work besides the MACs, in element operations: a requantized output costs {@code perOutput},
      * a softmax element {@code perSoftmaxElement} (both depend on the precision).
      */
+    @Override
     public long elementOps(Shape in, Shape out, Window w, int perOutput, int perSoftmaxElement) {
         return switch (this) {
             case CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED -> (long) out.size() * perOutput;
@@ -109,6 +136,7 @@ public enum OpKind {
      * The output shape when the input becomes {@code in} and the width (for {@link #hasWidth()}
      * ops) {@code width}: spatial dims never change, only channel counts.
      */
+    @Override
     public Shape resized(Shape oldIn, Shape oldOut, Shape in, int width) {
         int[] dims = oldOut.dims();
         switch (this) {
@@ -124,6 +152,7 @@ public enum OpKind {
     }
 
     /** The DSL call that builds this op, as a user writes it: dense(128), conv2d(8, 3). */
+    @Override
     public String dsl(int width, Window w) {
         String kernel = w.kernelH() == w.kernelW() ? String.valueOf(w.kernelH()) : w.kernelH() + "x" + w.kernelW();
         return switch (this) {

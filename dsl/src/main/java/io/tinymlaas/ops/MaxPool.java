@@ -1,14 +1,13 @@
-package io.tinymlaas.quant.kernels;
+package io.tinymlaas.ops;
 
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
 
 /** MAX_POOL_2D, int8, as TFLM's reference_integer_ops::MaxPool: in-bounds cells only; output keeps the input's scale and zero point. */
-public final class MaxPool {
-    private MaxPool() {
-    }
+public final class MaxPool extends ValueKeepingKernel {
 
-    public static void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
+    @Override
+    public void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
         int inputHeight = in.shape().dim(0);
         int inputWidth = in.shape().dim(1);
         int depth = in.shape().dim(2);

@@ -1,4 +1,4 @@
-package io.tinymlaas.quant.kernels;
+package io.tinymlaas.ops;
 
 import io.tinymlaas.graph.Window;
 

@@ -1,4 +1,4 @@
-package io.tinymlaas.quant.kernels;
+package io.tinymlaas.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.Op;
-import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.graph.Window;
-import io.tinymlaas.quant.TflmParams;
+import io.tinymlaas.ops.OpKind;
+import io.tinymlaas.ops.TflmParams;
 import io.tinymlaas.quant.arith.SoftmaxScaling;
 import io.tinymlaas.quant.arith.TflmArith.QuantizedMultiplier;
 
@@ -53,9 +53,9 @@ class KernelPropertiesTest {
             byte[] input = randomBytes(h * w * c);
             byte[] viaDepthwise = new byte[out.bytes()];
             byte[] viaConv = new byte[out.bytes()];
-            DepthwiseConvPerChannel.eval(new Op(OpKind.DEPTHWISE_CONV_2D, "dw", 0, 1, window, depthwiseFilter, bias,
+            OpKind.DEPTHWISE_CONV_2D.kernel().eval(new Op(OpKind.DEPTHWISE_CONV_2D, "dw", 0, 1, window, depthwiseFilter, bias,
                     multipliers, shifts, -100, 120, 0), in, out, input, viaDepthwise);
-            ConvPerChannel.eval(new Op(OpKind.CONV_2D, "conv", 0, 1, window, convFilter, bias,
+            OpKind.CONV_2D.kernel().eval(new Op(OpKind.CONV_2D, "conv", 0, 1, window, convFilter, bias,
                     multipliers, shifts, -100, 120, 0), in, out, input, viaConv);
             assertArrayEquals(viaConv, viaDepthwise);
         }
@@ -84,7 +84,7 @@ class KernelPropertiesTest {
             }
             byte[] input = randomBytes(n);
             byte[] output = new byte[m];
-            FullyConnectedPerChannel.eval(new Op(OpKind.FULLY_CONNECTED, "fc", 0, 1, Window.NONE, weights, bias,
+            OpKind.FULLY_CONNECTED.kernel().eval(new Op(OpKind.FULLY_CONNECTED, "fc", 0, 1, Window.NONE, weights, bias,
                     multipliers, shifts, -128, 127, 0), new TensorSpec("in", Shape.of(n), inScale, inZp),
                     new TensorSpec("out", Shape.of(m), outScale, outZp), input, output);
             for (int o = 0; o < m; o++) {
@@ -106,7 +106,7 @@ class KernelPropertiesTest {
         for (int trial = 0; trial < 200; trial++) {
             byte[] input = randomBytes(10);
             byte[] output = new byte[10];
-            Softmax.eval(op, new TensorSpec("in", Shape.of(10), 0.15f, 3), new TensorSpec("out", Shape.of(10), 1f / 256, -128),
+            OpKind.SOFTMAX.kernel().eval(op, new TensorSpec("in", Shape.of(10), 0.15f, 3), new TensorSpec("out", Shape.of(10), 1f / 256, -128),
                     input, output);
             double sum = 0;
             int argmaxIn = 0;

@@ -1,23 +1,21 @@
-package io.tinymlaas.quant;
+package io.tinymlaas.ops;
 
 import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
-import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.graph.TensorSpec;
-import io.tinymlaas.quant.arith.SoftmaxScaling;
-import io.tinymlaas.quant.arith.TflmArith;
 import io.tinymlaas.quant.arith.TflmArith.QuantizedMultiplier;
-import io.tinymlaas.quant.kernels.Mean;
+import io.tinymlaas.quant.arith.TflmArith;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What TFLM's Prepare computes from the numbers a .tflite stores — tensor scales, weight scales,
- * fused activations — before it runs a model: each op's multipliers and shifts, its int8 clamp and
- * softmax's parameters. The quantizer derives its numbers here too, so a model we export gives,
- * in TFLM, exactly the multipliers our kernels use.
+ * fused activations — before it runs a model: each op's kernel prepares its own multipliers,
+ * shifts and clamp ({@link OpKernel#prepare}); the two preparations several kernels share are
+ * here. The quantizer prepares through the same kernels, so a model we export gives, in TFLM,
+ * exactly the multipliers our kernels use.
  */
 public final class TflmPrepare {
     /** The largest left shift the requantization takes (the board's checker refuses more). */
@@ -30,46 +28,41 @@ public final class TflmPrepare {
     public static Graph prepare(Graph stored) {
         List<Op> ops = new ArrayList<>();
         for (Op op : stored.ops()) {
-            Int8Params p = op.int8();
-            ops.add(new Op(op.kind(), op.name(), op.input(), op.output(), op.window(), op.activation(),
-                    prepare(op, p.weights(), p.weightScales(), p.bias(), stored.tensor(op.input()),
-                            stored.tensor(op.output()))));
+            Int8Params p = OpKind.of(op.kind()).kernel().prepare(op, stored.tensor(op.input()), stored.tensor(op.output()));
+            ops.add(new Op(op.kind(), op.name(), op.input(), op.output(), op.window(), op.activation(), p));
         }
         return new Graph(stored.tensors(), ops, stored.input(), stored.output());
     }
 
+    /** An op without multipliers (pooling, reshape): its stored numbers and the clamp of its fused activation. */
+    static Int8Params clamped(Op stored, TensorSpec out) {
+        Int8Params p = stored.int8();
+        int[] range = TflmParams.activationRange(stored.activation(), out.scale(), out.zeroPoint());
+        return new Int8Params(p.weights(), p.weightScales(), p.bias(), new int[0], new int[0], range[0], range[1], 0);
+    }
+
     /**
-     * The int8 constants of {@code op} from its stored weights, weight scales (one per output
-     * channel, or one for the whole tensor) and bias, between tensors {@code in} and {@code out}.
+     * Conv, depthwise and fully connected: the stored weights, weight scales (one per output
+     * channel, or one for the whole tensor) and bias, with TFLM's multipliers and clamp.
      */
-    public static Int8Params prepare(Op op, byte[] weights, float[] weightScales, int[] bias, TensorSpec in,
-                                     TensorSpec out) {
-        int[] range = TflmParams.activationRange(op.activation(), out.scale(), out.zeroPoint());
-        if (op.kind() == OpKind.SOFTMAX) {
-            SoftmaxScaling s = SoftmaxScaling.of(in.scale(), 1.0f);
-            return new Int8Params(weights, weightScales, bias, new int[] {s.inputMultiplier()},
-                    new int[] {s.inputLeftShift()}, range[0], range[1], s.diffMin());
-        }
-        if (op.kind() == OpKind.MEAN) {
-            return Mean.prepare(in, out);
-        }
-        if (!op.kind().isWeighted()) {
-            return new Int8Params(weights, weightScales, bias, new int[0], new int[0], range[0], range[1], 0);
-        }
-        QuantizedMultiplier[] m = multipliers(op.kind(), weightScales, in.scale(), out.scale(),
+    static Int8Params weighted(Op stored, TensorSpec in, TensorSpec out) {
+        Int8Params p = stored.int8();
+        int[] range = TflmParams.activationRange(stored.activation(), out.scale(), out.zeroPoint());
+        OpKind kind = OpKind.of(stored.kind());
+        QuantizedMultiplier[] m = multipliers(kind, p.weightScales(), in.scale(), out.scale(),
                 out.shape().dim(out.shape().rank() - 1));
         int[] multipliers = new int[m.length];
         int[] shifts = new int[m.length];
         for (int c = 0; c < m.length; c++) {
             if (m[c].shift() > MAX_SHIFT) {
-                throw new IllegalArgumentException(op.kind() + " " + op.name() + ": input scale " + in.scale()
+                throw new IllegalArgumentException(kind + " " + stored.name() + ": input scale " + in.scale()
                         + ", weight scale and output scale " + out.scale() + " give a multiplier of 2^" + m[c].shift()
                         + " in channel " + c + ", beyond the int32 arithmetic of TFLM's kernels (at most 2^" + MAX_SHIFT + ")");
             }
             multipliers[c] = m[c].multiplier();
             shifts[c] = m[c].shift();
         }
-        return new Int8Params(weights, weightScales, bias, multipliers, shifts, range[0], range[1], 0);
+        return new Int8Params(p.weights(), p.weightScales(), p.bias(), multipliers, shifts, range[0], range[1], 0);
     }
 
     /**

@@ -1,5 +1,6 @@
-package io.tinymlaas.quant.kernels;
+package io.tinymlaas.ops;
 
+import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.quant.arith.FixedPoint;
@@ -11,15 +12,27 @@ import io.tinymlaas.quant.arith.TflmArith;
  * exp of the rescaled differences to the row maximum in gemmlowp fixed point, summed with 12
  * integer bits, then multiplied by the fixed-point reciprocal of the sum. Over the last dimension.
  */
-public final class Softmax {
+public final class Softmax implements OpKernel {
     private static final int ACCUMULATION_INTEGER_BITS = 12;
     private static final int OUTPUT_BITS = 8;
 
-    private Softmax() {
+    @Override
+    public OutputQuantization output() {
+        return OutputQuantization.SOFTMAX;
+    }
+
+    /** TFLM's SoftmaxPrepare for int8 (beta 1): input_multiplier, input_left_shift and diff_min from the input scale. */
+    @Override
+    public Int8Params prepare(Op stored, TensorSpec in, TensorSpec out) {
+        SoftmaxScaling s = SoftmaxScaling.of(in.scale(), 1.0f);
+        int[] range = TflmParams.activationRange(stored.activation(), out.scale(), out.zeroPoint());
+        return new Int8Params(new byte[0], new float[0], new int[0], new int[] {s.inputMultiplier()},
+                new int[] {s.inputLeftShift()}, range[0], range[1], s.diffMin());
     }
 
     /** op.multipliers()[0] / op.shifts()[0]: input_multiplier / input_left_shift; op.diffMin(): diff_min. */
-    public static void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
+    @Override
+    public void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
         int inputMultiplier = op.multipliers()[0];
         int inputLeftShift = op.shifts()[0];
         int diffMin = op.diffMin();
