@@ -1,6 +1,6 @@
 /*
  * The op table: every op the runtime runs, once. Each row is an op code (TFLite's builtin
- * operator code, io.tinymlaas.graph.OpKind), its name, the kernel that computes it, the check of
+ * operator code, io.tinymlaas.ops.OpKind), its name, the kernel that computes it, the check of
  * its shapes, whether it slides a window over (height, width, channels) tensors, and whether its
  * activation clamp may be narrower than -128..127 (a fused ReLU). The interpreter (tm_interp.c)
  * and the checker (tm_check.c) read the table built from it in tm_ops.c.
