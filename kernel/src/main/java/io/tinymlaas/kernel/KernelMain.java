@@ -5,6 +5,7 @@ import io.tinymlaas.kernel.comm.LiveViews;
 import io.tinymlaas.kernel.display.Displays;
 import io.tinymlaas.kernel.display.NotebookLiveDisplay;
 import io.tinymlaas.live.LiveDisplays;
+import io.tinymlaas.live.LiveView;
 import io.tinymlaas.kernel.history.HistoryStore;
 import io.tinymlaas.kernel.io.NotebookInput;
 import io.tinymlaas.kernel.protocol.ExecutionScope;
@@ -81,7 +82,7 @@ public final class KernelMain {
         ExecutionScope scope = new ExecutionScope(iopub, renderers, new StdinChannel(sockets));
         Comms comms = new Comms(iopub::publish, scope::request);
         LiveViews liveViews = new LiveViews();
-        renderers.addFirst(liveViews);
+        renderers.addFirst(LiveView.class, liveViews);
         comms.register(LiveViews.TARGET, liveViews);
         Displays.connectComms(comms::open);
         scope.streams().install();

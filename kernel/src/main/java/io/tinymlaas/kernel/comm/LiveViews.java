@@ -16,7 +16,7 @@ import java.util.UUID;
  * The wiring is Jupyter Notebook's ({@code Jupyter.notebook.kernel.comm_manager}); the view's own
  * script only sees {@code root} and {@code link}.
  */
-public final class LiveViews implements Renderer, CommTarget {
+public final class LiveViews implements Renderer<LiveView>, CommTarget {
 
     public static final String TARGET = "tinyml.view";
     /** Views shown last that a page may still connect to; older ones are let go. */
@@ -30,13 +30,7 @@ public final class LiveViews implements Renderer, CommTarget {
     });
 
     @Override
-    public boolean accepts(Object value) {
-        return value instanceof LiveView;
-    }
-
-    @Override
-    public void render(Object value, MimeBundle bundle) {
-        LiveView view = (LiveView) value;
+    public void render(LiveView view, MimeBundle bundle) {
         views.put(view.viewId(), view);
         bundle.put("text/html", html(view));
     }

@@ -3,16 +3,10 @@ package io.tinymlaas.kernel.render;
 import io.tinymlaas.Displayable;
 
 /** DSL objects show themselves: their HTML and/or PNG, their toString as text. */
-final class DisplayableRenderer implements Renderer {
+final class DisplayableRenderer implements Renderer<Displayable> {
 
     @Override
-    public boolean accepts(Object value) {
-        return value instanceof Displayable;
-    }
-
-    @Override
-    public void render(Object value, MimeBundle bundle) {
-        Displayable displayable = (Displayable) value;
+    public void render(Displayable displayable, MimeBundle bundle) {
         String html = displayable.toHtml();
         if (html != null) {
             bundle.put("text/html", html);

@@ -6,16 +6,10 @@ import io.tinymlaas.kernel.display.Notebook;
 import java.awt.image.RenderedImage;
 
 /** java.awt images (BufferedImage and friends) as PNG. */
-final class ImageRenderer implements Renderer {
+final class ImageRenderer implements Renderer<RenderedImage> {
 
     @Override
-    public boolean accepts(Object value) {
-        return value instanceof RenderedImage;
-    }
-
-    @Override
-    public void render(Object value, MimeBundle bundle) {
-        RenderedImage image = (RenderedImage) value;
+    public void render(RenderedImage image, MimeBundle bundle) {
         MimeContent png = Notebook.image(image);
         bundle.put(png.mime(), png.data());
         bundle.put("text/plain", "image " + image.getWidth() + "x" + image.getHeight());

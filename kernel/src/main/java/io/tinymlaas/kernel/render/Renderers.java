@@ -10,7 +10,10 @@ import java.util.List;
  */
 public final class Renderers {
 
-    /** Renderer class and the library class it needs, in the order they are tried. */
+    /**
+     * Renderer class and the class of the objects it shows, in the order they are tried; that class
+     * comes from the library the renderer needs.
+     */
     private static final String[][] KNOWN = {
             {"io.tinymlaas.kernel.render.MimeRenderer", "io.tinymlaas.kernel.display.MimeContent"},
             {"io.tinymlaas.kernel.render.DisplayableRenderer", "io.tinymlaas.Displayable"},
@@ -19,34 +22,47 @@ public final class Renderers {
             {"io.tinymlaas.kernel.render.ImageRenderer", "java.awt.image.RenderedImage"},
     };
 
-    private final List<Renderer> active = new ArrayList<>();
+    /** A renderer and the kind of object it shows (that kind's subclasses too). */
+    private record Kind<T>(Class<T> type, Renderer<? super T> renderer) {
+        void render(Object value, MimeBundle bundle) throws Exception {
+            renderer.render(type.cast(value), bundle);
+        }
+    }
+
+    private final List<Kind<?>> active = new ArrayList<>();
 
     public Renderers() {
         ClassLoader loader = Renderers.class.getClassLoader();
         for (String[] known : KNOWN) {
             try {
-                Class.forName(known[1], false, loader);
-                active.add((Renderer) Class.forName(known[0]).getDeclaredConstructor().newInstance());
+                Class<?> type = Class.forName(known[1], false, loader);
+                active.add(kind(type, Class.forName(known[0]).getDeclaredConstructor().newInstance()));
             } catch (ReflectiveOperationException | LinkageError absent) {
                 // Library not on the class path: its objects show as text.
             }
         }
     }
 
-    /** Puts {@code renderer} before the others (the kernel's own, such as live views). */
-    public void addFirst(Renderer renderer) {
-        active.add(0, renderer);
+    /** KNOWN pairs each renderer with the kind its type parameter names. */
+    @SuppressWarnings("unchecked")
+    private static <T> Kind<T> kind(Class<T> type, Object renderer) {
+        return new Kind<>(type, (Renderer<T>) renderer);
+    }
+
+    /** Puts {@code renderer}, for objects of {@code type}, before the others (the kernel's own, such as live views). */
+    public <T> void addFirst(Class<T> type, Renderer<? super T> renderer) {
+        active.add(0, new Kind<>(type, renderer));
     }
 
     public MimeBundle render(Object value) {
         MimeBundle bundle = new MimeBundle().put("text/plain", text(value));
-        for (Renderer renderer : active) {
-            if (renderer.accepts(value)) {
+        for (Kind<?> kind : active) {
+            if (kind.type().isInstance(value)) {
                 try {
-                    renderer.render(value, bundle);
+                    kind.render(value, bundle);
                 } catch (Exception e) {
                     bundle.put("text/plain", text(value) + "\n(could not render as "
-                            + renderer.getClass().getSimpleName() + ": " + e + ")");
+                            + kind.renderer().getClass().getSimpleName() + ": " + e + ")");
                 }
                 break;
             }

@@ -5,18 +5,12 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /** A Tablesaw table as an HTML table; long tables show their head and say how many rows there are. */
-final class TablesawRenderer implements Renderer {
+final class TablesawRenderer implements Renderer<Table> {
 
     static final int MAX_ROWS = 20;
 
     @Override
-    public boolean accepts(Object value) {
-        return value instanceof Table;
-    }
-
-    @Override
-    public void render(Object value, MimeBundle bundle) {
-        Table table = (Table) value;
+    public void render(Table table, MimeBundle bundle) {
         int shown = Math.min(MAX_ROWS, table.rowCount());
         StringBuilder html = new StringBuilder("<table class=\"dataframe\"><thead><tr>");
         for (Column<?> column : table.columns()) {
