@@ -1,5 +1,7 @@
 package io.tinymlaas.device;
 
+import io.tinymlaas.ExitHook;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,14 +37,13 @@ final class BoardProcess implements AutoCloseable {
     private final CompletableFuture<String> ptyLine = new CompletableFuture<>();
 
     /** Stops the board when the JVM exits without closing it (a notebook kernel restarted, a test killed). */
-    private final Thread stopAtExit;
+    private final ExitHook stopAtExit;
 
     private BoardProcess(String name, Process process, String install) {
         this.name = name;
         this.install = install;
         this.process = process;
-        this.stopAtExit = new Thread(process::destroyForcibly, name + "-stop");
-        Runtime.getRuntime().addShutdownHook(stopAtExit);
+        this.stopAtExit = ExitHook.add(name + "-stop", process::destroyForcibly);
         Thread drain = new Thread(this::drain, name + "-output");
         drain.setDaemon(true);
         drain.start();
@@ -151,20 +152,8 @@ final class BoardProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopAtExit);
-        } catch (IllegalStateException e) {
-            // the JVM is already exiting: the hook stops the process
-        }
+        stopAtExit.remove();
         process.destroy();
-        try {
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(2, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ExitHook.awaitOrKill(process, 2);
     }
 }

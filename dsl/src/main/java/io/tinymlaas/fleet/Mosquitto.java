@@ -1,5 +1,7 @@
 package io.tinymlaas.fleet;
 
+import io.tinymlaas.ExitHook;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -24,7 +26,7 @@ public final class Mosquitto implements AutoCloseable {
     private final int port;
     private final boolean tls;
     private Process process;
-    private final Thread stopAtExit = new Thread(this::stop, "mosquitto-stop");
+    private final ExitHook stopAtExit = ExitHook.add("mosquitto-stop", this::stop);
 
     private Mosquitto(Path dir, int port, boolean tls) {
         this.dir = dir;
@@ -103,7 +105,6 @@ public final class Mosquitto implements AutoCloseable {
                 }
                 Files.write(dir.resolve("mosquitto.conf"), conf);
                 Mosquitto broker = new Mosquitto(dir, port, certificate != null);
-                Runtime.getRuntime().addShutdownHook(broker.stopAtExit);
                 broker.launch();
                 return broker;
             } catch (IOException e) {
@@ -206,23 +207,12 @@ public final class Mosquitto implements AutoCloseable {
 
     private void stop() {
         process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ExitHook.awaitOrKill(process, 5);
     }
 
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopAtExit);
-        } catch (IllegalStateException e) {
-            // the JVM is exiting: the hook stops the broker
-        }
+        stopAtExit.remove();
         stop();
     }
 }

@@ -1,5 +1,6 @@
 package io.tinymlaas.fleet;
 
+import io.tinymlaas.ExitHook;
 import io.tinymlaas.codegen.FirmwareHome;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class NetworkBoards implements AutoCloseable {
     private final Path program;
     private final Path logs;
     private final Map<String, Process> running = new LinkedHashMap<>();
-    private final Thread stopAtExit = new Thread(this::stopAll, "network-boards-stop");
+    private final ExitHook stopAtExit = ExitHook.add("network-boards-stop", this::stopAll);
 
     private NetworkBoards(Settings settings, Path program, Path logs) {
         this.settings = settings;
@@ -115,7 +116,6 @@ public final class NetworkBoards implements AutoCloseable {
             Path program = FirmwareHome.locate().build("net", "net/tinyml-net");
             try {
                 NetworkBoards boards = new NetworkBoards(this, program, Files.createTempDirectory("tinyml-net-"));
-                Runtime.getRuntime().addShutdownHook(boards.stopAtExit);
                 for (int i = 0; i < count; i++) {
                     boards.launch(id(i));
                 }
@@ -205,25 +205,12 @@ public final class NetworkBoards implements AutoCloseable {
 
     private synchronized void stopAll() {
         running.values().forEach(Process::destroy);
-        for (Process p : running.values()) {
-            try {
-                if (!p.waitFor(2, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        running.values().forEach(p -> ExitHook.awaitOrKill(p, 2));
     }
 
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopAtExit);
-        } catch (IllegalStateException e) {
-            // the JVM is exiting: the hook stops the boards
-        }
+        stopAtExit.remove();
         stopAll();
     }
 }

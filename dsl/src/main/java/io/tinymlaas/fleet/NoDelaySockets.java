@@ -13,8 +13,12 @@ import java.net.Socket;
  */
 public final class NoDelaySockets extends SocketFactory {
 
-    /** The same for TLS (Paho wants an SSLSocketFactory for ssl:// brokers). */
+    /**
+     * The same for TLS (Paho wants an SSLSocketFactory for ssl:// brokers): the plain overloads go
+     * through a {@code NoDelaySockets} around {@code inner}; only the SSL ones are written here.
+     */
     public static SSLSocketFactory tls(SSLSocketFactory inner) {
+        NoDelaySockets plain = new NoDelaySockets(inner);
         return new SSLSocketFactory() {
             @Override
             public String[] getDefaultCipherSuites() {
@@ -27,36 +31,37 @@ public final class NoDelaySockets extends SocketFactory {
             }
 
             @Override
-            public Socket createSocket() throws IOException {
-                return noDelay(inner.createSocket());
-            }
-
-            @Override
             public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
                 return noDelay(inner.createSocket(s, host, port, autoClose));
             }
 
             @Override
-            public Socket createSocket(String host, int port) throws IOException {
-                return noDelay(inner.createSocket(host, port));
+            public Socket createSocket() throws IOException {
+                return plain.createSocket();
             }
 
             @Override
-            public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-                return noDelay(inner.createSocket(host, port, localHost, localPort));
+            public Socket createSocket(String host, int port) throws IOException {
+                return plain.createSocket(host, port);
             }
 
             @Override
             public Socket createSocket(InetAddress host, int port) throws IOException {
-                return noDelay(inner.createSocket(host, port));
+                return plain.createSocket(host, port);
+            }
+
+            @Override
+            public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+                return plain.createSocket(host, port, localHost, localPort);
             }
 
             @Override
             public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-                return noDelay(inner.createSocket(address, port, localAddress, localPort));
+                return plain.createSocket(address, port, localAddress, localPort);
             }
         };
     }
+
     private final SocketFactory inner;
 
     public NoDelaySockets(SocketFactory inner) {
@@ -79,13 +84,13 @@ public final class NoDelaySockets extends SocketFactory {
     }
 
     @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        return noDelay(inner.createSocket(host, port, localHost, localPort));
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+        return noDelay(inner.createSocket(host, port));
     }
 
     @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-        return noDelay(inner.createSocket(host, port));
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        return noDelay(inner.createSocket(host, port, localHost, localPort));
     }
 
     @Override
