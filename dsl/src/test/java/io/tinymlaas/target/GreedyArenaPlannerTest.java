@@ -4,6 +4,7 @@ import io.tinymlaas.report.TestGraphs;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,10 +20,7 @@ class GreedyArenaPlannerTest {
         List<TensorBuffer> buffers = GreedyArenaPlanner.lifetimes(new int[]{0, 1, 2}, new int[]{1, 2, 3},
                 0, 3, new long[]{100, 300, 40, 200});
         ArenaPlan plan = planner.plan(buffers);
-        assertEquals(0, plan.offset(1));
-        assertEquals(0, plan.offset(3));
-        assertEquals(304, plan.offset(0));
-        assertEquals(304, plan.offset(2));
+        assertEquals(Map.of(0, 304L, 1, 0L, 2, 304L, 3, 0L), plan.offsets());
         assertEquals(416, plan.arenaBytes());
     }
 
@@ -41,10 +39,7 @@ class GreedyArenaPlannerTest {
         // 64; d (16, op 2) overlaps b [0,48) and c [64,96): the hole [48,64) takes it.
         ArenaPlan plan = planner.plan(List.of(new TensorBuffer(0, 64, 0, 1), new TensorBuffer(1, 48, 2, 3),
                 new TensorBuffer(2, 32, 0, 3), new TensorBuffer(3, 16, 2, 2)));
-        assertEquals(0, plan.offset(0));
-        assertEquals(0, plan.offset(1));
-        assertEquals(64, plan.offset(2));
-        assertEquals(48, plan.offset(3));
+        assertEquals(Map.of(0, 0L, 1, 0L, 2, 64L, 3, 48L), plan.offsets());
         assertEquals(96, plan.arenaBytes());
     }
 
@@ -54,10 +49,7 @@ class GreedyArenaPlannerTest {
         // reuse the input's space: 784 + 128 = 912.
         ArenaPlan plan = planner.plan(TestGraphs.mlp());
         assertEquals(912, plan.arenaBytes());
-        assertEquals(0, plan.offset(0));
-        assertEquals(784, plan.offset(1));
-        assertEquals(0, plan.offset(2));
-        assertEquals(16, plan.offset(3));
+        assertEquals(Map.of(0, 0L, 1, 784L, 2, 0L, 3, 16L), plan.offsets());
     }
 
     @Test
@@ -68,12 +60,7 @@ class GreedyArenaPlannerTest {
         // softmax out at 0. Arena 5408 + 1360 = 6768.
         ArenaPlan plan = planner.plan(TestGraphs.cnn());
         assertEquals(6768, plan.arenaBytes());
-        assertEquals(0, plan.offset(1));
-        assertEquals(5408, plan.offset(2));
-        assertEquals(0, plan.offset(3));
-        assertEquals(5408, plan.offset(0));
-        assertEquals(1360, plan.offset(4));
-        assertEquals(0, plan.offset(5));
+        assertEquals(Map.of(0, 5408L, 1, 0L, 2, 5408L, 3, 0L, 4, 1360L, 5, 0L), plan.offsets());
     }
 
     @Test
