@@ -3,11 +3,14 @@ package io.tinymlaas.data;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /** The datasets of the TinyML tutorials, and IDX files of your own. Pixels are scaled to [0, 1]. */
 public final class Datasets {
     private static final String FASHION_URL = "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/";
     private static final String MNIST_URL = "https://storage.googleapis.com/cvdf-datasets/mnist/";
+    private static final List<String> IDX_NAMES = List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+            "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
     private static final List<String> FASHION_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress",
             "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
@@ -31,15 +34,17 @@ public final class Datasets {
     private static List<Path> fashionMnistFiles() {
         DatasetFiles files = new DatasetFiles("fashion-mnist",
                 List.of(Path.of("/usr/share/datasets/fashion-mnist")), DatasetFiles.cacheRoot());
-        return files.locate(List.of(
-                new DatasetFiles.Remote("train-images-idx3-ubyte.gz", FASHION_URL + "train-images-idx3-ubyte.gz",
-                        "b0564c3eedabfbf835052cff8503ea422014ce006caf5b757f851416ee8300c7"),
-                new DatasetFiles.Remote("train-labels-idx1-ubyte.gz", FASHION_URL + "train-labels-idx1-ubyte.gz",
-                        "0ae29f65d86684f32d1b9c85147786c547b9c6aebcaf235f0400a0cce308b056"),
-                new DatasetFiles.Remote("t10k-images-idx3-ubyte.gz", FASHION_URL + "t10k-images-idx3-ubyte.gz",
-                        "cc1d090a38ace84dfa1aa66e3ada7c336ef481a96936906477e6dd344da56eaa"),
-                new DatasetFiles.Remote("t10k-labels-idx1-ubyte.gz", FASHION_URL + "t10k-labels-idx1-ubyte.gz",
-                        "8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05")));
+        return files.locate(idxFiles(FASHION_URL,
+                "b0564c3eedabfbf835052cff8503ea422014ce006caf5b757f851416ee8300c7",
+                "0ae29f65d86684f32d1b9c85147786c547b9c6aebcaf235f0400a0cce308b056",
+                "cc1d090a38ace84dfa1aa66e3ada7c336ef481a96936906477e6dd344da56eaa",
+                "8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05"));
+    }
+
+    /** The four IDX files of an MNIST-like dataset under {@code url}, each with its SHA-256, in {@link #IDX_NAMES}' order. */
+    private static List<DatasetFiles.Remote> idxFiles(String url, String... sha256) {
+        return IntStream.range(0, IDX_NAMES.size())
+                .mapToObj(i -> new DatasetFiles.Remote(IDX_NAMES.get(i), url + IDX_NAMES.get(i), sha256[i])).toList();
     }
 
     /**
@@ -54,15 +59,11 @@ public final class Datasets {
                 List.of(Path.of("/usr/share/datasets/mnist")), DatasetFiles.cacheRoot());
         List<Path> idx;
         try {
-            idx = files.locate(List.of(
-                new DatasetFiles.Remote("train-images-idx3-ubyte.gz", MNIST_URL + "train-images-idx3-ubyte.gz",
-                        "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609"),
-                new DatasetFiles.Remote("train-labels-idx1-ubyte.gz", MNIST_URL + "train-labels-idx1-ubyte.gz",
-                        "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c"),
-                new DatasetFiles.Remote("t10k-images-idx3-ubyte.gz", MNIST_URL + "t10k-images-idx3-ubyte.gz",
-                        "8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6"),
-                new DatasetFiles.Remote("t10k-labels-idx1-ubyte.gz", MNIST_URL + "t10k-labels-idx1-ubyte.gz",
-                        "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6")));
+            idx = files.locate(idxFiles(MNIST_URL,
+                    "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609",
+                    "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c",
+                    "8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6",
+                    "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6"));
         } catch (IllegalStateException noIdx) {
             Path tgz = NpmDigits.tarball(DatasetFiles.cacheRoot());
             if (!java.nio.file.Files.isRegularFile(tgz)) {
