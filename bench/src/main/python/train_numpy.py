@@ -53,6 +53,12 @@ def softmax_ce_grad(logits, labels):
     return loss, g / len(labels)
 
 
+def sgd(lr, *params_and_grads):
+    """Plain SGD, in place: each parameter array takes a step against its gradient."""
+    for param, grad in params_and_grads:
+        param -= lr * grad
+
+
 class Mlp:
     def __init__(self, rng):
         self.w1 = glorot(rng, 784, 128, (784, 128), he=True)
@@ -73,10 +79,7 @@ class Mlp:
         gh = (g @ self.w2.T) * (h > 0)
         gw1 = x.T @ gh
         gb1 = gh.sum(0)
-        self.w1 -= lr * gw1
-        self.b1 -= lr * gb1
-        self.w2 -= lr * gw2
-        self.b2 -= lr * gb2
+        sgd(lr, (self.w1, gw1), (self.b1, gb1), (self.w2, gw2), (self.b2, gb2))
         return loss
 
 
@@ -121,10 +124,7 @@ class Cnn:
         ga = ga.reshape(n * 676, 8)
         gwc = cols.T @ ga
         gbc = ga.sum(0)
-        self.wc -= lr * gwc
-        self.bc -= lr * gbc
-        self.wd -= lr * gwd
-        self.bd -= lr * gbd
+        sgd(lr, (self.wc, gwc), (self.bc, gbc), (self.wd, gwd), (self.bd, gbd))
         return loss
 
 
