@@ -8,39 +8,37 @@ from kernel_session import KernelTestCase, TIMEOUT
 
 class StdinTest(KernelTestCase):
 
-    def run_with_input(self, code, answers):
-        """Runs code with allow_stdin, answering each input_request in turn; returns reply, outputs, prompts."""
+    def printed_with_input(self, code, answers):
+        """Runs code with allow_stdin, answering each input_request in turn; asserts that the cell
+        succeeded and returns what it printed."""
         msg_id = self.kc.execute(code, allow_stdin=True)
-        prompts = []
         for answer in answers:
             request = self.kc.get_stdin_msg(timeout=TIMEOUT)
             self.assertEqual(request["msg_type"], "input_request")
             self.assertEqual(request["parent_header"]["msg_id"], msg_id)
-            prompts.append(request["content"]["prompt"])
             self.kc.input(answer)
         reply = self.shell_reply(msg_id)["content"]
-        return reply, self.outputs_of(msg_id), prompts
+        self.assertEqual(reply["status"], "ok", reply)
+        return self.stream_of(self.outputs_of(msg_id))
 
     def test_scanner_next_line_reads_what_the_user_typed(self):
-        reply, outputs, _ = self.run_with_input(
+        printed = self.printed_with_input(
             'System.out.print("Your name: ");\n'
             'var in = new Scanner(System.in);\n'
             'String name = in.nextLine();\n'
             'int age = in.nextInt();\n'
             'System.out.println("hello " + name + ", " + (age + 1) + " next year");',
             ["Ada Lovelace", "36"])
-        self.assertEqual(reply["status"], "ok", reply)
-        self.assertIn("Your name: ", self.stream_of(outputs))
-        self.assertIn("hello Ada Lovelace, 37 next year", self.stream_of(outputs))
+        self.assertIn("Your name: ", printed)
+        self.assertIn("hello Ada Lovelace, 37 next year", printed)
 
     def test_system_in_read_and_a_buffered_reader_read_the_reply(self):
-        reply, outputs, _ = self.run_with_input(
+        printed = self.printed_with_input(
             "int first = System.in.read();\n"
             "var reader = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));\n"
             'System.out.println((char) first + "|" + reader.readLine() + "|" + reader.readLine());',
             ["xyz", "second line"])
-        self.assertEqual(reply["status"], "ok", reply)
-        self.assertIn("x|yz|second line", self.stream_of(outputs))
+        self.assertIn("x|yz|second line", printed)
 
     def test_without_stdin_a_read_fails_at_once_saying_why(self):
         content, _ = self.run_cell("new Scanner(System.in).nextLine()", allow_stdin=False)
@@ -55,9 +53,8 @@ class StdinTest(KernelTestCase):
         reply = self.shell_reply(msg_id)["content"]
         self.assertEqual(reply["ename"], "Interrupted")
         # The next question gets the next answer, not a stale one.
-        reply, outputs, _ = self.run_with_input('System.out.println("got " + new Scanner(System.in).nextLine());',
-                                                ["fresh"])
-        self.assertIn("got fresh", self.stream_of(outputs))
+        self.assertIn("got fresh", self.printed_with_input(
+            'System.out.println("got " + new Scanner(System.in).nextLine());', ["fresh"]))
 
 
 if __name__ == "__main__":

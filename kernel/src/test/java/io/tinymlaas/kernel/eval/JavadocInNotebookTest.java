@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,17 +23,7 @@ class JavadocInNotebookTest {
         session.eval("import io.tinymlaas.nn.*;");
         session.eval("import io.tinymlaas.data.*;");
         session.eval("var model = Model.sequential(Shape.of(1)).dense(1);");
-        assist = new CodeAssist(session, new MagicCompletions() {
-            @Override
-            public List<String> names() {
-                return List.of();
-            }
-
-            @Override
-            public List<String> arguments(String name, String prefix) {
-                return List.of();
-            }
-        });
+        assist = new CodeAssist(session, MagicCompletions.NONE);
     }
 
     @AfterAll
