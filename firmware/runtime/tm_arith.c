@@ -26,15 +26,14 @@ int32_t tm_shift_right(int32_t x, int n)
 
 int32_t tm_srdhm(int32_t a, int32_t b)
 {
-    int64_t ab;
-    int64_t nudge;
     if (a == INT32_MIN && b == INT32_MIN) {
         return INT32_MAX; /* the one product that does not fit */
     }
-    ab = (int64_t)a * (int64_t)b;
-    nudge = ab >= 0 ? ((int64_t)1 << 30) : (1 - ((int64_t)1 << 30));
-    /* C99 division truncates toward zero, as gemmlowp expects */
-    return (int32_t)((ab + nudge) / ((int64_t)1 << 31));
+    /* gemmlowp adds 2^30 to a*b (1 - 2^30 when a*b < 0) and truncates the quotient by 2^31 toward
+     * zero: both are floor((a*b + 2^30) / 2^31). 2^62 added first keeps the shifted value
+     * non-negative (no shift of a negative number), and is taken off after: a multiply, an add
+     * and a shift, where a 64-bit division by a variable sign took a dozen instructions. */
+    return (int32_t)((((int64_t)a * b + ((int64_t)1 << 30) + ((int64_t)1 << 62)) >> 31) - ((int64_t)1 << 31));
 }
 
 int32_t tm_rounding_divide_by_pot(int32_t x, int exponent)

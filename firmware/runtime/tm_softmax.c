@@ -6,6 +6,11 @@
 /* The exponentials' input is Q5.26; their sum is accumulated as Q12.19. */
 enum { ACCUMULATION_INTEGER_BITS = 12 };
 
+/* Rows up to this long (a 10-class classifier's) keep each exponential from the first pass for the second,
+ * on the stack (below the deepest kernel's stack in both kernel sets); longer rows compute them
+ * again, as TFLM does. */
+enum { CACHED_EXPS = 10 };
+
 static int count_leading_zeros(uint32_t x)
 {
     int n = 0;
@@ -38,6 +43,8 @@ void tm_softmax(const tm_op *op, const tm_tensor *in, const int8_t *input,
     for (row = 0; row < rows; row++) {
         const int8_t *x = input + row * depth;
         int8_t *y = output + row * depth;
+        int32_t exps[CACHED_EXPS];
+        const int cached = depth <= CACHED_EXPS;
         int32_t max_in_row = -128;
         int32_t sum_of_exps = 0;
         int headroom_plus_one;
@@ -54,6 +61,9 @@ void tm_softmax(const tm_op *op, const tm_tensor *in, const int8_t *input,
             const int32_t input_diff = x[c] - max_in_row;
             if (input_diff >= op->diff_min) {
                 const int32_t exp_q0_31 = tm_exp_on_negative_values(scaled_diff(input_diff, multiplier, left_shift));
+                if (cached) {
+                    exps[c] = exp_q0_31;
+                }
                 /* Q0.31 -> Q12.19 */
                 sum_of_exps = tm_add_wrap(sum_of_exps, tm_rounding_divide_by_pot(
                     exp_q0_31, ACCUMULATION_INTEGER_BITS));
@@ -70,7 +80,8 @@ void tm_softmax(const tm_op *op, const tm_tensor *in, const int8_t *input,
         for (c = 0; c < depth; c++) {
             const int32_t input_diff = x[c] - max_in_row;
             if (input_diff >= op->diff_min) {
-                const int32_t exp_q0_31 = tm_exp_on_negative_values(scaled_diff(input_diff, multiplier, left_shift));
+                const int32_t exp_q0_31 = cached ? exps[c]
+                    : tm_exp_on_negative_values(scaled_diff(input_diff, multiplier, left_shift));
                 const int32_t unsat_output = tm_rounding_divide_by_pot(
                     tm_srdhm(shifted_scale, exp_q0_31), num_bits_over_unit + 31 - 8);
                 int32_t shifted_output = unsat_output - 128;

@@ -10,6 +10,7 @@ import io.tinymlaas.device.Device;
 import io.tinymlaas.device.ElfSize;
 import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.OpKind;
 import io.tinymlaas.nn.Fit;
 import io.tinymlaas.nn.Model;
 import io.tinymlaas.quant.Int8Interpreter;
@@ -31,7 +32,8 @@ import java.util.Random;
  * depthwise, both pools, odd channel counts): instructions per inference and per MAC on the emulated
  * Cortex-M4 with the portable and with the DSP kernels (qemu-m4-portable, qemu-m4), and flash, arena
  * and stack of the firmware with the model compiled in ({@code make mps2-model}, both kernel sets),
- * each beside TFLM + CMSIS-NN's figures for the same model (issue 14) as a ratio; then blob upload
+ * each beside TFLM + CMSIS-NN's figures for the same model (issue 14) as a ratio; instructions per op
+ * beside CMSIS-NN's kernel for the same op and shape; then blob upload
  * times and the host board's time beside the Java reference interpreter's. Models are trained briefly
  * on Fashion-MNIST when it is installed, else left at their random initial weights (the op counts
  * are the same). Argument {@code random} skips the training.
@@ -39,10 +41,29 @@ import java.util.Random;
 public final class DeviceBench {
     private static final int INFERENCES = 30;
     private static final int UPLOADS = 3;
+    /** Inputs each op is timed with alone (the first of the bench inputs). */
+    private static final int OP_INPUTS = 9;
+    /** The goal for instructions, whole models and each op: at most this times CMSIS-NN's. */
+    private static final double GOAL = 0.8;
 
-    /** TFLM + CMSIS-NN on qemu-m4 (-icount), measured for issue 14; 0 where it was not measured. */
-    private record Anchor(long instructions, long flashBytes, long arenaBytes, long stackBytes) {
-        static final Anchor NONE = new Anchor(0, 0, 0, 0);
+    /**
+     * TFLM + CMSIS-NN on qemu-m4 (-icount) for the whole model, measured for issue 14; 0 where it was
+     * not measured. Per op, CMSIS-NN's kernel alone: see {@link OpAnchor}.
+     */
+    private record Anchor(long instructions, long flashBytes, long arenaBytes, long stackBytes, List<OpAnchor> ops) {
+    }
+
+    /**
+     * CMSIS-NN's kernel for one op of a bench model, alone; 0 where it has none (RESHAPE: TFLM copies,
+     * MEAN: TFLM's reference kernel). Measured outside the repository with a throwaway harness:
+     * CMSIS-NN at commit 99f736a6 (github.com/ARM-software/CMSIS-NN), its s8 kernels called directly
+     * (arm_convolve_wrapper_s8, arm_depthwise_conv_wrapper_s8, arm_fully_connected_s8 per tensor,
+     * arm_max_pool_s8, arm_avgpool_s8, arm_softmax_s8) on these models' shapes with random int8 data,
+     * arm-none-eabi-gcc 12.2 -mcpu=cortex-m4 -mthumb -O2, on QEMU mps2-an386 -icount shift=7, counted
+     * with the CMSDK timer as the qemu-m4 board counts. Without TFLM's per-op overhead: the CNN's four
+     * kernels sum to 784,777 of its 786,898 under TFLM, the MLP's three to 203,178 of 205,650.
+     */
+    private record OpAnchor(OpKind kind, long instructions) {
     }
 
     private record Workload(String name, QuantizedModel model, List<byte[]> inputs, Anchor anchor) {
@@ -63,6 +84,7 @@ public final class DeviceBench {
              Device host = Device.open("host")) {
             System.out.printf("boards up in %.2f s (qemu-m4, qemu-m4-portable and host)%n", (System.nanoTime() - t0) / 1e9);
             speedAndSize(workloads, qemu, portable);
+            perOp(workloads, qemu, portable);
             ElfSize elf = qemu.firmwareSize().orElseThrow();
             System.out.println("qemu-m4 firmware (blob board) " + elf);
             System.out.println();
@@ -104,6 +126,43 @@ public final class DeviceBench {
         System.out.println("(ratio = ours with DSP kernels / TFLM+CMSIS-NN; goal <= 0.80 for instructions, <= 0.50 for flash."
                 + " stack = tm_invoke and its deepest kernel chain, from gcc -fcallgraph-info)");
         System.out.println();
+    }
+
+    /** Instructions of each op alone with both kernel sets, against CMSIS-NN's kernel for it (goal <= 0.8x). */
+    private static void perOp(List<Workload> workloads, Device dsp, Device portable) {
+        System.out.println("Per op on the emulated Cortex-M4: each op alone in a one-op model, fed its input inside the model"
+                + " (median of " + OP_INPUTS + "); CMSIS-NN = its kernel alone, same emulator");
+        System.out.printf("%-40s %-18s %-24s %10s %10s %10s %6s%n", "model", "op", "in -> out", "portable", "DSP",
+                "CMSIS-NN", "ratio");
+        List<String> above = new ArrayList<>();
+        for (Workload w : workloads) {
+            Graph g = w.model().graph();
+            List<byte[]> inputs = w.inputs().subList(0, Math.min(OP_INPUTS, w.inputs().size()));
+            long[] fast = OpInstructions.perOp(dsp, g, inputs);
+            long[] slow = OpInstructions.perOp(portable, g, inputs);
+            for (int i = 0; i < fast.length; i++) {
+                Op op = g.ops().get(i);
+                long anchor = opAnchor(w, i).instructions();
+                System.out.printf("%-40s %-18s %-24s %10d %10d %10s %6s%n", i == 0 ? w.name() : "", op.kind(),
+                        g.tensor(op.input()).shape() + " -> " + g.tensor(op.output()).shape(), slow[i], fast[i],
+                        orDash(anchor), ratio(fast[i], anchor));
+                if (anchor > 0 && fast[i] > GOAL * anchor) {
+                    above.add(w.name().split(" ")[0] + " " + op.kind());
+                }
+            }
+        }
+        System.out.println("(ops above " + GOAL + "x CMSIS-NN: " + (above.isEmpty() ? "none" : String.join(", ", above)) + ")");
+        System.out.println();
+    }
+
+    /** The anchor of op {@code i}, checked against the graph (the models and their anchors change together). */
+    private static OpAnchor opAnchor(Workload w, int i) {
+        List<OpKind> kinds = w.model().graph().ops().stream().map(Op::kind).toList();
+        List<OpKind> anchored = w.anchor().ops().stream().map(OpAnchor::kind).toList();
+        if (!kinds.equals(anchored)) {
+            throw new IllegalStateException(w.name() + " has ops " + kinds + " but CMSIS-NN anchors for " + anchored);
+        }
+        return w.anchor().ops().get(i);
     }
 
     private static long medianInstructions(Device device, Workload w) {
@@ -218,12 +277,21 @@ public final class DeviceBench {
         List<Workload> w = new ArrayList<>();
         Model cnn = Model.sequential(Shape.of(28, 28, 1)).conv2d(8, 3).relu().maxPool(2).flatten().dense(10).softmax();
         w.add(workload("CNN conv8@3x3-pool2-dense10" + trained, cnn, data, calibration, inputs,
-                new Anchor(786_898, 103_800, 7_852, 1_420)));
+                new Anchor(786_898, 103_800, 7_852, 1_420, List.of(new OpAnchor(OpKind.CONV_2D, 683_297),
+                        new OpAnchor(OpKind.MAX_POOL_2D, 70_020), new OpAnchor(OpKind.RESHAPE, 0),
+                        new OpAnchor(OpKind.FULLY_CONNECTED, 26_034), new OpAnchor(OpKind.SOFTMAX, 5_426)))));
         Model mlp = Model.sequential(Shape.of(28, 28, 1)).flatten().dense(128).relu().dense(10).softmax();
-        w.add(workload("MLP 784-128-10" + trained, mlp, data, calibration, inputs, new Anchor(205_650, 0, 0, 0)));
+        w.add(workload("MLP 784-128-10" + trained, mlp, data, calibration, inputs, new Anchor(205_650, 0, 0, 0,
+                List.of(new OpAnchor(OpKind.RESHAPE, 0), new OpAnchor(OpKind.FULLY_CONNECTED, 194_681),
+                        new OpAnchor(OpKind.FULLY_CONNECTED, 3_071), new OpAnchor(OpKind.SOFTMAX, 5_426)))));
         Model odd = Model.sequential(Shape.of(28, 28, 1)).conv2d(7, 5).relu().depthwiseConv2d(3).relu().avgPool(2)
                 .conv2d(5, 3).relu().maxPool(2).flatten().dense(10).softmax();
-        w.add(workload("odd conv7@5x5-dw3x3-avg2-conv5@3x3-max2" + trained, odd, data, calibration, inputs, Anchor.NONE));
+        w.add(workload("odd conv7@5x5-dw3x3-avg2-conv5@3x3-max2" + trained, odd, data, calibration, inputs,
+                new Anchor(0, 0, 0, 0, List.of(new OpAnchor(OpKind.CONV_2D, 1_036_241),
+                        new OpAnchor(OpKind.DEPTHWISE_CONV_2D, 362_671), new OpAnchor(OpKind.AVERAGE_POOL_2D, 47_413),
+                        new OpAnchor(OpKind.CONV_2D, 126_947), new OpAnchor(OpKind.MAX_POOL_2D, 5_406),
+                        new OpAnchor(OpKind.RESHAPE, 0), new OpAnchor(OpKind.FULLY_CONNECTED, 2_169),
+                        new OpAnchor(OpKind.SOFTMAX, 5_426)))));
         return w;
     }
 
