@@ -10,9 +10,10 @@ import io.tinymlaas.device.Device;
 import io.tinymlaas.device.ElfSize;
 import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.Op;
-import io.tinymlaas.graph.OpKind;
+import io.tinymlaas.graph.OpType;
 import io.tinymlaas.nn.Fit;
 import io.tinymlaas.nn.Model;
+import io.tinymlaas.ops.OpKind;
 import io.tinymlaas.quant.Int8Interpreter;
 import io.tinymlaas.quant.QuantizedModel;
 import io.tinymlaas.report.SizeReport;
@@ -63,7 +64,7 @@ public final class DeviceBench {
      * with the CMSDK timer as the qemu-m4 board counts. Without TFLM's per-op overhead: the CNN's four
      * kernels sum to 784,777 of its 786,898 under TFLM, the MLP's three to 203,178 of 205,650.
      */
-    private record OpAnchor(OpKind kind, long instructions) {
+    private record OpAnchor(OpType kind, long instructions) {
     }
 
     private record Workload(String name, QuantizedModel model, List<byte[]> inputs, Anchor anchor) {
@@ -157,8 +158,8 @@ public final class DeviceBench {
 
     /** The anchor of op {@code i}, checked against the graph (the models and their anchors change together). */
     private static OpAnchor opAnchor(Workload w, int i) {
-        List<OpKind> kinds = w.model().graph().ops().stream().map(Op::kind).toList();
-        List<OpKind> anchored = w.anchor().ops().stream().map(OpAnchor::kind).toList();
+        List<OpType> kinds = w.model().graph().ops().stream().map(Op::kind).toList();
+        List<OpType> anchored = w.anchor().ops().stream().map(OpAnchor::kind).toList();
         if (!kinds.equals(anchored)) {
             throw new IllegalStateException(w.name() + " has ops " + kinds + " but CMSIS-NN anchors for " + anchored);
         }
