@@ -8,7 +8,7 @@ import io.tinymlaas.data.Shape;
  * {@code io.tinymlaas.ops.OpKind}: the graph depends on no op, so a new op is added there alone.
  */
 public interface OpType {
-    /** The constant's name, as TFLite names the op: CONV_2D, MEAN. */
+    /** The constant's name, as TFLite names the op: CONV_2D, SOFTMAX. */
     String name();
 
     /** TFLite's BuiltinOperator value, also the op code of the model blob. */

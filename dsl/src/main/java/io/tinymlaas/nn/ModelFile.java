@@ -30,7 +30,7 @@ import java.util.zip.CRC32;
  * then L layers, each:
  *         1     length n of the layer's call
  *         n     the call, ASCII: the Model method that builds the layer, e.g. "dense", "conv2d",
- *               "globalAvgPool" (each layer writes its own, {@link LayerSpec})
+ *               "maxPool" (each layer writes its own, {@link LayerSpec})
  *         1     settings count s
  *         4·s   settings (int32): dense: units; conv2d: filters, kernelH, kernelW, strideH,
  *               strideW, padding (0 SAME, 1 VALID); depthwiseConv2d and pools: kernelH, kernelW,

@@ -7,7 +7,12 @@ import io.tinymlaas.graph.TensorSpec;
  * AVERAGE_POOL_2D, int8, as TFLM's reference_integer_ops::AveragePool: the sum of the in-bounds
  * cells divided by their count, rounded half away from zero with C's truncating division.
  */
-public final class AveragePool extends ValueKeepingKernel {
+public final class AveragePool extends PoolKernel {
+    @Override
+    OpKind kind() {
+        return OpKind.AVERAGE_POOL_2D;
+    }
+
 
     @Override
     public void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {

@@ -1,8 +1,16 @@
 package io.tinymlaas.ops;
 
+import com.google.flatbuffers.FlatBufferBuilder;
+import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.graph.Window;
 import io.tinymlaas.quant.arith.TflmArith;
+
+import org.tensorflow.lite.schema.BuiltinOptions;
+import org.tensorflow.lite.schema.FullyConnectedOptions;
+
+import java.util.Arrays;
 
 /**
  * FULLY_CONNECTED, int8 (weights zero point 0), as TFLM's reference_integer_ops::FullyConnectedPerChannel,
@@ -33,5 +41,47 @@ public final class FullyConnectedPerChannel extends WeightedKernel {
             output[outC] = TflmArith.requantize(acc, op.multipliers()[q], op.shifts()[q], outputOffset,
                     op.activationMin(), op.activationMax());
         }
+    }
+
+    @Override
+    public int tfliteVersion() {
+        return 4;
+    }
+
+    @Override
+    public byte optionsType() {
+        return BuiltinOptions.FullyConnectedOptions;
+    }
+
+    @Override
+    public int writeOptions(FlatBufferBuilder b, Op op, TensorSpec in, TensorSpec out) {
+        return FullyConnectedOptions.createFullyConnectedOptions(b, TfliteForm.activationCode(op.activation()), (byte) 0,
+                false, false);
+    }
+
+    /** TFLite's weights layout, [units][inputs]. */
+    @Override
+    public Shape filterShape(Shape in, Shape out, Window w) {
+        return Shape.of(out.dim(out.rank() - 1), in.size());
+    }
+
+    @Override
+    public Op read(TfliteOpReader r) {
+        FullyConnectedOptions o = r.options(BuiltinOptions.FullyConnectedOptions, new FullyConnectedOptions());
+        if (o.weightsFormat() != 0) {
+            throw r.refused(r.label() + " has shuffled weights (weights_format " + o.weightsFormat()
+                    + "): only the default layout imports");
+        }
+        Shape in = r.input();
+        TensorSpec out = r.output();
+        int filter = r.constantInput(1, "weights");
+        int[] f = r.dims(filter);
+        int units = out.shape().dim(out.shape().rank() - 1);
+        if (f.length != 2 || f[1] != in.size() || f[0] != units || out.shape().size() != units) {
+            throw r.refused(r.label() + ": weights " + r.describe(filter) + " of shape " + Arrays.toString(f)
+                    + " do not fit input " + in + " and output " + out.shape() + " (expected [units][inputs], one sample)");
+        }
+        return r.weighted(OpKind.FULLY_CONNECTED, out, Window.NONE, r.activation(o.fusedActivationFunction()), filter,
+                r.int8s(filter, f[0] * f[1]), 0);
     }
 }

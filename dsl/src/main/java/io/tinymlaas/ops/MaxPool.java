@@ -4,7 +4,12 @@ import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
 
 /** MAX_POOL_2D, int8, as TFLM's reference_integer_ops::MaxPool: in-bounds cells only; output keeps the input's scale and zero point. */
-public final class MaxPool extends ValueKeepingKernel {
+public final class MaxPool extends PoolKernel {
+    @Override
+    OpKind kind() {
+        return OpKind.MAX_POOL_2D;
+    }
+
 
     @Override
     public void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {

@@ -1,9 +1,18 @@
 package io.tinymlaas.ops;
 
+import com.google.flatbuffers.FlatBufferBuilder;
+import io.tinymlaas.data.Shape;
+import io.tinymlaas.graph.FusedActivation;
 import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.graph.Window;
 import io.tinymlaas.quant.arith.TflmArith;
+
+import org.tensorflow.lite.schema.BuiltinOptions;
+import org.tensorflow.lite.schema.ReducerOptions;
+
+import java.util.Arrays;
 
 /**
  * MEAN over height and width of an (H, W, C) input, int8, as TFLM's reference int8 MEAN
@@ -11,7 +20,7 @@ import io.tinymlaas.quant.arith.TflmArith;
  * requantized by the input/output scale ratio with 1/n folded into its multiplier, plus the
  * output zero point, clamped to int8. What Keras's GlobalAveragePooling2D becomes in TFLite.
  */
-public final class Mean implements OpKernel {
+public final class Mean implements OpKernel, TfliteForm {
     @Override
     public OutputQuantization output() {
         return OutputQuantization.CALIBRATED;
@@ -47,5 +56,58 @@ public final class Mean implements OpKernel {
             output[c] = TflmArith.requantize(sum - in.zeroPoint() * pixels, op.multipliers()[0], op.shifts()[0],
                     out.zeroPoint(), op.activationMin(), op.activationMax());
         }
+    }
+
+    /** Height and width: axes 1 and 2 of a batched NHWC tensor. */
+    private static final int[] AXES = {1, 2};
+
+    @Override
+    public int tfliteVersion() {
+        return 2;
+    }
+
+    @Override
+    public byte optionsType() {
+        return BuiltinOptions.ReducerOptions;
+    }
+
+    /** keep_dims false: [1, H, W, C] → [1, C], our (C) with its batch dimension, as Keras's GlobalAveragePooling2D converts. */
+    @Override
+    public int writeOptions(FlatBufferBuilder b, Op op, TensorSpec in, TensorSpec out) {
+        return ReducerOptions.createReducerOptions(b, false);
+    }
+
+    @Override
+    public ConstantInput constantInput(TensorSpec out) {
+        return new ConstantInput("axis", AXES.clone());
+    }
+
+    /**
+     * TensorFlow's forms: axes {1, 2} (or {-3, -2}, in any order) as a constant int32 input,
+     * keep_dims either way; the graph's output is (C) in both.
+     */
+    @Override
+    public Op read(TfliteOpReader r) {
+        ReducerOptions o = r.options(BuiltinOptions.ReducerOptions, new ReducerOptions());
+        if (r.inputCount() != 2) {
+            throw r.refused(r.label() + " has " + r.inputCount() + " inputs: MEAN has the data and its axes");
+        }
+        int axis = r.constantInput(1, "axis");
+        int[] dims = r.dims(axis);
+        int count = dims.length == 0 ? 1 : dims[0];
+        int[] axes = dims.length > 1 || count > 4 ? null : r.int32s(axis, count);
+        if (axes == null || !Arrays.equals(Arrays.stream(axes).map(a -> a < 0 ? a + 4 : a).sorted().toArray(), AXES)) {
+            throw r.refused(r.label() + " averages over axes " + (axes == null ? Arrays.toString(dims)
+                    : Arrays.toString(axes)) + " of " + r.describe(axis) + ": only the mean over height and width"
+                    + " (axes [1, 2] of NHWC, keep_dims " + o.keepDims() + ") imports");
+        }
+        Shape in = r.input();
+        Shape out = r.output().shape();
+        if (in.rank() != 3 || out.size() != in.dim(2) || out.dim(out.rank() - 1) != in.dim(2)
+                || !(out.rank() == 1 || out.equals(Shape.of(1, 1, in.dim(2))))) {
+            throw r.refused(r.label() + " averages input " + in + " into " + out
+                    + ": expected (height, width, channels) into (channels) or (1, 1, channels)");
+        }
+        return r.plain(OpKind.MEAN, r.output().withShape(Shape.of(in.dim(2))), Window.NONE, FusedActivation.NONE);
     }
 }

@@ -10,9 +10,9 @@ import java.util.Arrays;
  * The op table: every operator of a graph and what every part of the house needs to know of it,
  * one row each — the op code (TFLite's builtin operator code, also the model blob's), the C
  * runtime's kernel function ({@code firmware/runtime/tm_ops.c} maps the same codes), the size of
- * that function in Thumb-2 when it cannot be measured, its int8 Java kernel ({@link OpKernel}:
- * Prepare and Eval, as TFLM registers one), and how its weights, work and output shape follow
- * from its shapes (sizing). The graph holds kinds by their interface, {@link OpType}.
+ * that function in Thumb-2 when it cannot be measured, its class — the int8 Java kernel
+ * ({@link OpKernel}: Prepare and Eval, as TFLM registers one) and its .tflite form
+ * ({@link TfliteForm}) — and how its weights, work and output shape follow from its shapes (sizing). The graph holds kinds by their interface, {@link OpType}.
  *
  * <p>Adding an op: a row here (and a case in each sizing switch below), its kernel class in this
  * package, its C kernel; a float layer in {@code io.tinymlaas.nn} and its {@code Model} method.
@@ -31,12 +31,15 @@ public enum OpKind implements OpType {
     private final String cKernel;
     private final int thumb2Bytes;
     private final OpKernel kernel;
+    private final TfliteForm tflite;
 
-    OpKind(int code, String cKernel, int thumb2Bytes, OpKernel kernel) {
+    /** {@code op}: the op's class, its int8 kernel and its .tflite form in one. */
+    <T extends OpKernel & TfliteForm> OpKind(int code, String cKernel, int thumb2Bytes, T op) {
         this.code = code;
         this.cKernel = cKernel;
         this.thumb2Bytes = thumb2Bytes;
-        this.kernel = kernel;
+        this.kernel = op;
+        this.tflite = op;
     }
 
     /** The kind of an op of a graph: every {@link OpType} is one of these rows. */
@@ -50,6 +53,11 @@ public enum OpKind implements OpType {
     /** The int8 reference kernel: Prepare and Eval. */
     public OpKernel kernel() {
         return kernel;
+    }
+
+    /** How the op is written in and read from a .tflite. */
+    public TfliteForm tflite() {
+        return tflite;
     }
 
     /** TFLite's BuiltinOperator value, also the op code of the model blob. */
@@ -75,12 +83,21 @@ public enum OpKind implements OpType {
     }
 
     public static OpKind ofCode(int code) {
+        OpKind k = find(code);
+        if (k == null) {
+            throw new IllegalArgumentException("no operator has code " + code);
+        }
+        return k;
+    }
+
+    /** The row of an op code, or null when the table has none. */
+    public static OpKind find(int code) {
         for (OpKind k : values()) {
             if (k.code == code) {
                 return k;
             }
         }
-        throw new IllegalArgumentException("no operator has code " + code);
+        return null;
     }
 
     /** Conv, depthwise and fully connected: ops with weights, a bias and a per-channel requantization. */

@@ -1,18 +1,24 @@
 package io.tinymlaas.ops;
 
+import com.google.flatbuffers.FlatBufferBuilder;
+import io.tinymlaas.graph.FusedActivation;
 import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.graph.Window;
 import io.tinymlaas.quant.arith.FixedPoint;
 import io.tinymlaas.quant.arith.SoftmaxScaling;
 import io.tinymlaas.quant.arith.TflmArith;
+
+import org.tensorflow.lite.schema.BuiltinOptions;
+import org.tensorflow.lite.schema.SoftmaxOptions;
 
 /**
  * SOFTMAX, int8 in and int8 out (scale 1/256, zero point -128), as TFLM's reference_ops::Softmax:
  * exp of the rescaled differences to the row maximum in gemmlowp fixed point, summed with 12
  * integer bits, then multiplied by the fixed-point reciprocal of the sum. Over the last dimension.
  */
-public final class Softmax implements OpKernel {
+public final class Softmax implements OpKernel, TfliteForm {
     private static final int ACCUMULATION_INTEGER_BITS = 12;
     private static final int OUTPUT_BITS = 8;
 
@@ -79,5 +85,37 @@ public final class Softmax implements OpKernel {
     private static int expOfDiff(int inputDiff, int inputMultiplier, int inputLeftShift) {
         int scaledDiff = TflmArith.multiplyByQuantizedMultiplierGreaterThanOne(inputDiff, inputMultiplier, inputLeftShift);
         return FixedPoint.expOnNegativeValues(scaledDiff, SoftmaxScaling.SCALED_DIFF_INTEGER_BITS);
+    }
+
+    @Override
+    public int tfliteVersion() {
+        return 2;
+    }
+
+    @Override
+    public byte optionsType() {
+        return BuiltinOptions.SoftmaxOptions;
+    }
+
+    @Override
+    public int writeOptions(FlatBufferBuilder b, Op op, TensorSpec in, TensorSpec out) {
+        return SoftmaxOptions.createSoftmaxOptions(b, 1.0f);
+    }
+
+    @Override
+    public Op read(TfliteOpReader r) {
+        SoftmaxOptions o = r.options(BuiltinOptions.SoftmaxOptions, new SoftmaxOptions());
+        if (o.beta() != 1.0f) {
+            throw r.refused(r.label() + " has beta " + o.beta() + ": only softmax with beta 1 imports");
+        }
+        TensorSpec out = r.output();
+        if (!r.input().equals(out.shape())) {
+            throw r.refused(r.label() + " maps " + r.input() + " to " + out.shape() + ": softmax keeps the shape");
+        }
+        if (out.scale() != 1f / 256 || out.zeroPoint() != -128) {
+            throw r.refused(r.label() + "'s output '" + out.name() + "' has scale " + out.scale() + " and zero point "
+                    + out.zeroPoint() + ": int8 softmax needs 1/256 and -128");
+        }
+        return r.plain(OpKind.SOFTMAX, out, Window.NONE, FusedActivation.NONE);
     }
 }

@@ -1,5 +1,6 @@
 package io.tinymlaas.tflite;
 
+import com.google.flatbuffers.Table;
 import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.FusedActivation;
 import io.tinymlaas.graph.Graph;
@@ -8,18 +9,14 @@ import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.graph.Window;
 import io.tinymlaas.ops.OpKind;
+import io.tinymlaas.ops.TfliteForm;
+import io.tinymlaas.ops.TfliteOpReader;
 import org.tensorflow.lite.schema.BuiltinOperator;
 import org.tensorflow.lite.schema.BuiltinOptions;
-import org.tensorflow.lite.schema.Conv2DOptions;
-import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
-import org.tensorflow.lite.schema.FullyConnectedOptions;
 import org.tensorflow.lite.schema.Model;
 import org.tensorflow.lite.schema.Operator;
 import org.tensorflow.lite.schema.OperatorCode;
 import org.tensorflow.lite.schema.Padding;
-import org.tensorflow.lite.schema.Pool2DOptions;
-import org.tensorflow.lite.schema.ReducerOptions;
-import org.tensorflow.lite.schema.SoftmaxOptions;
 import org.tensorflow.lite.schema.SubGraph;
 import org.tensorflow.lite.schema.TensorType;
 
@@ -44,9 +41,8 @@ import java.util.List;
  * model's input becomes its int8 output), and optionally a DEQUANTIZE at the end (dropped
  * likewise). Anything else — another op, tensor type or option, a damaged file — is refused with
  * a {@link TfliteFormatException} naming the op, its index and the tensor; never a wrong answer.
- * A depthwise convolution of a one-channel input with depth multiplier M is read as the CONV_2D
- * with M filters that it equals; a MEAN over height and width keeps the reduced dimensions or not
- * in the file, (C) in the graph either way.
+ * Each op reads and checks its own options and inputs through its class's {@link TfliteForm}
+ * (the op table {@link OpKind} names them), given a {@link TfliteOpReader} on the file.
  */
 public final class TfliteReader {
     /** The file identifier of TFLite flatbuffers, at bytes 4..7. */
@@ -167,10 +163,10 @@ public final class TfliteReader {
 
     private void addOp(Operator op, int index) {
         int code = code(op, index);
-        TfliteOp kind = TfliteOp.ofCode(code);
+        OpKind kind = OpKind.find(code);
         if (kind == null) {
             throw new TfliteFormatException("op " + index + " (" + opName(code) + ") is not supported"
-                    + inputNote(op) + ": the int8 ops that import are " + Arrays.toString(TfliteOp.values()));
+                    + inputNote(op) + ": the int8 ops that import are " + Arrays.toString(OpKind.values()));
         }
         String label = "op " + index + " (" + kind + ")";
         if (op.inputsLength() < 1 || op.inputs(0) != current) {
@@ -180,207 +176,161 @@ public final class TfliteReader {
         }
         int out = singleOutput(op, index, kind.name());
         requireInt8(out, label + "'s output");
-        Shape inShape = graphTensors.get(graphTensors.size() - 1).shape();
-        TensorSpec output = activation(out);
-        if (kind == TfliteOp.MEAN) {
-            output = output.withShape(meanShape(label, inShape, output.shape()));
-        }
-        Op made = switch (kind) {
-            case CONV_2D -> conv(op, label, inShape, output);
-            case DEPTHWISE_CONV_2D -> depthwise(op, label, inShape, output);
-            case FULLY_CONNECTED -> fullyConnected(op, label, inShape, output);
-            case MAX_POOL_2D, AVERAGE_POOL_2D -> pool(op, kind, label, inShape, output);
-            case RESHAPE -> reshape(op, label, inShape, output);
-            case SOFTMAX -> softmax(op, label, inShape, output);
-            case MEAN -> mean(op, label, inShape, output);
-        };
-        graphTensors.add(output);
+        OpReading reading = new OpReading(op, label, graphTensors.get(graphTensors.size() - 1), activation(out));
+        Op made = kind.tflite().read(reading);
+        graphTensors.add(reading.written);
         ops.add(made);
         current = out;
     }
 
-    private Op conv(Operator op, String label, Shape in, TensorSpec out) {
-        Conv2DOptions o = (Conv2DOptions) options(op, label, BuiltinOptions.Conv2DOptions, new Conv2DOptions());
-        requireDilation1(label, o.dilationHFactor(), o.dilationWFactor());
-        int filter = constantInput(op, 1, label, "filter");
-        int[] f = tensors.dims(filter);
-        if (f.length != 4 || in.rank() != 3 || f[3] != in.dim(2) || f[0] != channels(out.shape())) {
-            throw new TfliteFormatException(label + ": filter " + tensors.describe(filter) + " of shape "
-                    + Arrays.toString(f) + " does not fit input " + in + " and output " + out.shape() + " (expected OHWI)");
-        }
-        Window w = window(label, in, out.shape(), f[1], f[2], o.strideH(), o.strideW(), o.padding());
-        return weighted(OpKind.CONV_2D, op, label, out, w, activation(label, o.fusedActivationFunction()), filter,
-                tensors.data(filter, f[0] * f[1] * f[2] * f[3]), 0);
-    }
+    /** One op of the file as its own class reads it ({@link io.tinymlaas.ops.TfliteForm#read}). */
+    private final class OpReading implements TfliteOpReader {
+        private final Operator op;
+        private final String label;
+        private final TensorSpec in;
+        private final TensorSpec out;
+        /** The graph tensor the op writes, as the op made it. */
+        private TensorSpec written;
 
-    private Op depthwise(Operator op, String label, Shape in, TensorSpec out) {
-        DepthwiseConv2DOptions o = (DepthwiseConv2DOptions) options(op, label, BuiltinOptions.DepthwiseConv2DOptions,
-                new DepthwiseConv2DOptions());
-        requireDilation1(label, o.dilationHFactor(), o.dilationWFactor());
-        int filter = constantInput(op, 1, label, "filter");
-        int[] f = tensors.dims(filter);
-        int outChannels = channels(out.shape());
-        if (f.length != 4 || in.rank() != 3 || f[0] != 1 || f[3] != outChannels
-                || outChannels != in.dim(2) * Math.max(1, o.depthMultiplier())) {
-            throw new TfliteFormatException(label + ": filter " + tensors.describe(filter) + " of shape "
-                    + Arrays.toString(f) + " with depth multiplier " + o.depthMultiplier() + " does not fit input " + in
-                    + " and output " + out.shape() + " (expected 1HWC)");
+        OpReading(Operator op, String label, TensorSpec in, TensorSpec out) {
+            this.op = op;
+            this.label = label;
+            this.in = in;
+            this.out = out;
         }
-        Window w = window(label, in, out.shape(), f[1], f[2], o.strideH(), o.strideW(), o.padding());
-        FusedActivation act = activation(label, o.fusedActivationFunction());
-        byte[] weights = tensors.data(filter, f[1] * f[2] * f[3]);
-        if (outChannels == in.dim(2)) {
-            return weighted(OpKind.DEPTHWISE_CONV_2D, op, label, out, w, act, filter, weights, 3);
+
+        @Override
+        public String label() {
+            return label;
         }
-        if (in.dim(2) != 1) {
-            throw new TfliteFormatException(label + " has depth multiplier " + o.depthMultiplier() + " on "
-                    + in.dim(2) + " input channels: only depth multiplier 1 (or a one-channel input) imports");
+
+        @Override
+        public Shape input() {
+            return in.shape();
         }
-        // One input channel, M outputs: the same sums as a CONV_2D with M filters of one channel (1HWM → MHW1).
-        byte[] ohwi = new byte[weights.length];
-        int taps = f[1] * f[2];
-        for (int t = 0; t < taps; t++) {
-            for (int m = 0; m < outChannels; m++) {
-                ohwi[m * taps + t] = weights[t * outChannels + m];
+
+        @Override
+        public TensorSpec output() {
+            return out;
+        }
+
+        @Override
+        public int inputCount() {
+            return op.inputsLength();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T extends Table> T options(byte type, T table) {
+            if (op.builtinOptionsType() != type) {
+                throw new TfliteFormatException(label + " has options of type " + op.builtinOptionsType() + ", expected "
+                        + BuiltinOptions.name(type));
+            }
+            Object o = op.builtinOptions(table);
+            if (o == null) {
+                throw new TfliteFormatException(label + " has no options table");
+            }
+            return (T) o;
+        }
+
+        @Override
+        public FusedActivation activation(byte code) {
+            FusedActivation a = TfliteForm.activation(code);
+            if (a == null) {
+                throw new TfliteFormatException(label + " has fused activation " + code
+                        + ": only NONE, RELU and RELU6 import");
+            }
+            return a;
+        }
+
+        @Override
+        public Window window(Shape outShape, int kernelH, int kernelW, int strideH, int strideW, byte padding) {
+            return TfliteReader.this.window(label, in.shape(), outShape, kernelH, kernelW, strideH, strideW, padding);
+        }
+
+        @Override
+        public int constantInput(int position, String what) {
+            if (op.inputsLength() <= position || op.inputs(position) < 0) {
+                throw new TfliteFormatException(label + " has no " + what + " input");
+            }
+            return op.inputs(position);
+        }
+
+        @Override
+        public int[] dims(int tensor) {
+            return tensors.dims(tensor);
+        }
+
+        @Override
+        public String describe(int tensor) {
+            return tensors.describe(tensor);
+        }
+
+        @Override
+        public byte[] int8s(int tensor, int bytes) {
+            return tensors.data(tensor, bytes);
+        }
+
+        @Override
+        public int[] int32s(int tensor, int count) {
+            return tensors.int32s(tensor, count);
+        }
+
+        @Override
+        public void requireSameQuantization(TensorSpec o) {
+            if (Float.floatToIntBits(in.scale()) != Float.floatToIntBits(o.scale()) || in.zeroPoint() != o.zeroPoint()) {
+                throw new TfliteFormatException(label + " changes scale/zero point from " + in.scale() + "/"
+                        + in.zeroPoint() + " to " + o.scale() + "/" + o.zeroPoint() + ": int8 pooling and reshape keep them");
             }
         }
-        return weighted(OpKind.CONV_2D, op, label, out, w, act, filter, ohwi, 3);
-    }
 
-    private Op fullyConnected(Operator op, String label, Shape in, TensorSpec out) {
-        FullyConnectedOptions o = (FullyConnectedOptions) options(op, label, BuiltinOptions.FullyConnectedOptions,
-                new FullyConnectedOptions());
-        if (o.weightsFormat() != 0) {
-            throw new TfliteFormatException(label + " has shuffled weights (weights_format " + o.weightsFormat()
-                    + "): only the default layout imports");
+        @Override
+        public RuntimeException refused(String message) {
+            return new TfliteFormatException(message);
         }
-        int filter = constantInput(op, 1, label, "weights");
-        int[] f = tensors.dims(filter);
-        int units = channels(out.shape());
-        if (f.length != 2 || f[1] != in.size() || f[0] != units || out.shape().size() != units) {
-            throw new TfliteFormatException(label + ": weights " + tensors.describe(filter) + " of shape "
-                    + Arrays.toString(f) + " do not fit input " + in + " and output " + out.shape()
-                    + " (expected [units][inputs], one sample)");
-        }
-        return weighted(OpKind.FULLY_CONNECTED, op, label, out, Window.NONE,
-                activation(label, o.fusedActivationFunction()), filter, tensors.data(filter, f[0] * f[1]), 0);
-    }
 
-    private Op pool(Operator op, TfliteOp kind, String label, Shape in, TensorSpec out) {
-        Pool2DOptions o = (Pool2DOptions) options(op, label, BuiltinOptions.Pool2DOptions, new Pool2DOptions());
-        if (op.inputsLength() != 1) {
-            throw new TfliteFormatException(label + " has " + op.inputsLength() + " inputs: a pooling op has one");
+        @Override
+        public Op plain(OpKind kind, TensorSpec o, Window w, FusedActivation act) {
+            written = o;
+            return new Op(kind, o.name(), graphTensors.size() - 1, graphTensors.size(), w, act, Int8Params.NONE);
         }
-        if (in.rank() != 3 || !out.shape().equals(Shape.of(out.shape().dim(0), out.shape().dim(1), in.dim(2)))) {
-            throw new TfliteFormatException(label + " pools input " + in + " into " + out.shape()
-                    + ": both must be (height, width, channels) with the same channels");
-        }
-        requireSameQuantization(label, out);
-        Window w = window(label, in, out.shape(), o.filterHeight(), o.filterWidth(), o.strideH(), o.strideW(),
-                o.padding());
-        return plain(kind.kind(), out, w, activation(label, o.fusedActivationFunction()));
-    }
 
-    private Op reshape(Operator op, String label, Shape in, TensorSpec out) {
-        if (op.inputsLength() > 2) {
-            throw new TfliteFormatException(label + " has " + op.inputsLength() + " inputs: RESHAPE has one or two");
-        }
-        if (in.size() != out.shape().size()) {
-            throw new TfliteFormatException(label + " reshapes " + in + " (" + in.size() + " values) into "
-                    + out.shape() + " (" + out.shape().size() + " values)");
-        }
-        requireSameQuantization(label, out);
-        return plain(OpKind.RESHAPE, out, Window.NONE, FusedActivation.NONE);
-    }
-
-    private Op softmax(Operator op, String label, Shape in, TensorSpec out) {
-        SoftmaxOptions o = (SoftmaxOptions) options(op, label, BuiltinOptions.SoftmaxOptions, new SoftmaxOptions());
-        if (o.beta() != 1.0f) {
-            throw new TfliteFormatException(label + " has beta " + o.beta() + ": only softmax with beta 1 imports");
-        }
-        if (!in.equals(out.shape())) {
-            throw new TfliteFormatException(label + " maps " + in + " to " + out.shape() + ": softmax keeps the shape");
-        }
-        if (out.scale() != 1f / 256 || out.zeroPoint() != -128) {
-            throw new TfliteFormatException(label + "'s output '" + out.name() + "' has scale "
-                    + out.scale() + " and zero point " + out.zeroPoint() + ": int8 softmax needs 1/256 and -128");
-        }
-        return plain(OpKind.SOFTMAX, out, Window.NONE, FusedActivation.NONE);
-    }
-
-    /**
-     * MEAN over height and width (TensorFlow's form of GlobalAveragePooling2D): axes {1, 2} (or
-     * {-3, -2}, in any order) as a constant int32 input; keep_dims either way.
-     */
-    private Op mean(Operator op, String label, Shape in, TensorSpec out) {
-        ReducerOptions o = (ReducerOptions) options(op, label, BuiltinOptions.ReducerOptions, new ReducerOptions());
-        if (op.inputsLength() != 2) {
-            throw new TfliteFormatException(label + " has " + op.inputsLength() + " inputs: MEAN has the data and its axes");
-        }
-        int axis = constantInput(op, 1, label, "axis");
-        int[] dims = tensors.dims(axis);
-        int count = dims.length == 0 ? 1 : dims[0];
-        int[] axes = dims.length > 1 || count > 4 ? null : tensors.int32s(axis, count);
-        if (axes == null || !reducesHeightAndWidth(axes)) {
-            throw new TfliteFormatException(label + " averages over axes " + (axes == null ? Arrays.toString(dims)
-                    : Arrays.toString(axes)) + " of " + tensors.describe(axis) + ": only the mean over height and width"
-                    + " (axes [1, 2] of NHWC, keep_dims " + o.keepDims() + ") imports");
-        }
-        return plain(OpKind.MEAN, out, Window.NONE, FusedActivation.NONE);
-    }
-
-    private static boolean reducesHeightAndWidth(int[] axes) {
-        int[] normalized = Arrays.stream(axes).map(a -> a < 0 ? a + 4 : a).sorted().toArray();
-        return Arrays.equals(normalized, TfliteOp.MEAN_AXES);
-    }
-
-    /** MEAN's output as the graph holds it, (C), whether the file keeps the reduced dimensions (1, 1, C) or not. */
-    private Shape meanShape(String label, Shape in, Shape out) {
-        if (in.rank() != 3 || out.size() != in.dim(2) || out.dim(out.rank() - 1) != in.dim(2)
-                || !(out.rank() == 1 || out.equals(Shape.of(1, 1, in.dim(2))))) {
-            throw new TfliteFormatException(label + " averages input " + in + " into " + out
-                    + ": expected (height, width, channels) into (channels) or (1, 1, channels)");
-        }
-        return Shape.of(in.dim(2));
-    }
-
-    /** Conv, depthwise and fully connected: weights with their scales, an optional int32 bias. */
-    private Op weighted(OpKind kind, Operator op, String label, TensorSpec out, Window w, FusedActivation act,
-                        int filter, byte[] weights, int channelAxis) {
-        if (tensors.type(filter) != TensorType.INT8) {
-            throw new TfliteFormatException(label + "'s weights " + tensors.describe(filter) + " are "
-                    + tensors.typeName(filter) + ": only int8 weights import (full-integer quantization)");
-        }
-        int channels = channels(out.shape());
-        float[] scales = tensors.weightScales(filter);
-        if (scales.length != 1 && (scales.length != channels || tensors.quantizedDimension(filter) != channelAxis)) {
-            throw new TfliteFormatException(label + "'s weights " + tensors.describe(filter) + " have "
-                    + scales.length + " scales along dimension " + tensors.quantizedDimension(filter) + ": expected one, or "
-                    + channels + " along dimension " + channelAxis);
-        }
-        int[] bias = new int[0];
-        if (op.inputsLength() > 2 && op.inputs(2) >= 0) {
-            int b = op.inputs(2);
-            int[] dims = tensors.dims(b);
-            if (dims.length != 1 || dims[0] != channels) {
-                throw new TfliteFormatException(label + "'s bias " + tensors.describe(b) + " has shape "
-                        + Arrays.toString(dims) + ": expected [" + channels + "]");
+        /** Conv, depthwise and fully connected: weights with their scales, an optional int32 bias. */
+        @Override
+        public Op weighted(OpKind kind, TensorSpec o, Window w, FusedActivation act, int filter, byte[] weights,
+                           int channelAxis) {
+            if (tensors.type(filter) != TensorType.INT8) {
+                throw new TfliteFormatException(label + "'s weights " + tensors.describe(filter) + " are "
+                        + tensors.typeName(filter) + ": only int8 weights import (full-integer quantization)");
             }
-            bias = tensors.int32s(b, channels);
-        } else if (op.inputsLength() > 3) {
-            throw new TfliteFormatException(label + " has " + op.inputsLength() + " inputs: expected at most 3");
+            int channels = o.shape().dim(o.shape().rank() - 1);
+            float[] scales = tensors.weightScales(filter);
+            if (scales.length != 1 && (scales.length != channels || tensors.quantizedDimension(filter) != channelAxis)) {
+                throw new TfliteFormatException(label + "'s weights " + tensors.describe(filter) + " have "
+                        + scales.length + " scales along dimension " + tensors.quantizedDimension(filter)
+                        + ": expected one, or " + channels + " along dimension " + channelAxis);
+            }
+            int[] bias = new int[0];
+            if (op.inputsLength() > 2 && op.inputs(2) >= 0) {
+                int b = op.inputs(2);
+                int[] dims = tensors.dims(b);
+                if (dims.length != 1 || dims[0] != channels) {
+                    throw new TfliteFormatException(label + "'s bias " + tensors.describe(b) + " has shape "
+                            + Arrays.toString(dims) + ": expected [" + channels + "]");
+                }
+                bias = tensors.int32s(b, channels);
+            } else if (op.inputsLength() > 3) {
+                throw new TfliteFormatException(label + " has " + op.inputsLength() + " inputs: expected at most 3");
+            }
+            written = o;
+            return new Op(kind, o.name(), graphTensors.size() - 1, graphTensors.size(), w, act,
+                    new Int8Params(weights, scales, bias, new int[0], new int[0], -128, 127, 0));
         }
-        return new Op(kind, out.name(), graphTensors.size() - 1, graphTensors.size(), w, act,
-                new Int8Params(weights, scales, bias, new int[0], new int[0], -128, 127, 0));
-    }
-
-    private Op plain(OpKind kind, TensorSpec out, Window w, FusedActivation act) {
-        return new Op(kind, out.name(), graphTensors.size() - 1, graphTensors.size(), w, act, Int8Params.NONE);
     }
 
     /** The window of the options, checked against the shapes the file gives, SAME resolved as TFLM resolves it. */
-    private Window window(String label, Shape in, Shape out, int kernelH, int kernelW, int strideH, int strideW,
-                          byte padding) {
+    private static Window window(String label, Shape in, Shape out, int kernelH, int kernelW, int strideH, int strideW,
+                                 byte padding) {
         if (padding != Padding.SAME && padding != Padding.VALID) {
             throw new TfliteFormatException(label + " has padding " + padding + ": only SAME and VALID import");
         }
@@ -399,48 +349,6 @@ public final class TfliteReader {
         int padTop = same ? Math.max((outH - 1) * strideH + kernelH - in.dim(0), 0) / 2 : 0;
         int padLeft = same ? Math.max((outW - 1) * strideW + kernelW - in.dim(1), 0) / 2 : 0;
         return new Window(kernelH, kernelW, strideH, strideW, padTop, padLeft, same);
-    }
-
-    private Object options(Operator op, String label, byte type, com.google.flatbuffers.Table table) {
-        if (op.builtinOptionsType() != type) {
-            throw new TfliteFormatException(label + " has options of type " + op.builtinOptionsType() + ", expected "
-                    + BuiltinOptions.name(type));
-        }
-        Object o = op.builtinOptions(table);
-        if (o == null) {
-            throw new TfliteFormatException(label + " has no options table");
-        }
-        return o;
-    }
-
-    private FusedActivation activation(String label, byte code) {
-        FusedActivation a = TfliteOp.activation(code);
-        if (a == null) {
-            throw new TfliteFormatException(label + " has fused activation " + code
-                    + ": only NONE, RELU and RELU6 import");
-        }
-        return a;
-    }
-
-    private int constantInput(Operator op, int position, String label, String what) {
-        if (op.inputsLength() <= position || op.inputs(position) < 0) {
-            throw new TfliteFormatException(label + " has no " + what + " input");
-        }
-        return op.inputs(position);
-    }
-
-    private void requireSameQuantization(String label, TensorSpec out) {
-        TensorSpec in = graphTensors.get(graphTensors.size() - 1);
-        if (Float.floatToIntBits(in.scale()) != Float.floatToIntBits(out.scale()) || in.zeroPoint() != out.zeroPoint()) {
-            throw new TfliteFormatException(label + " changes scale/zero point from " + in.scale() + "/" + in.zeroPoint()
-                    + " to " + out.scale() + "/" + out.zeroPoint() + ": int8 pooling and reshape keep them");
-        }
-    }
-
-    private static void requireDilation1(String label, int h, int w) {
-        if (h != 1 || w != 1) {
-            throw new TfliteFormatException(label + " has dilation " + h + "x" + w + ": only dilation 1 imports");
-        }
     }
 
     private TensorSpec activation(int index) {
@@ -492,10 +400,6 @@ public final class TfliteReader {
 
     private static String opName(int code) {
         return code >= 0 && code < BuiltinOperator.names.length ? BuiltinOperator.name(code) : "builtin " + code;
-    }
-
-    private static int channels(Shape s) {
-        return s.dim(s.rank() - 1);
     }
 
     /** A count read from the file cannot exceed what the file could hold (a guard against huge allocations). */

@@ -8,6 +8,7 @@ import io.tinymlaas.graph.Int8Params;
 import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.ops.OpKind;
+import io.tinymlaas.ops.TfliteForm;
 import org.tensorflow.lite.schema.Buffer;
 import org.tensorflow.lite.schema.Metadata;
 import org.tensorflow.lite.schema.Model;
@@ -31,9 +32,10 @@ import java.util.List;
  * Writes an int8 {@link Graph} as a TFLite flatbuffer (schema version 3) as TensorFlow's converter
  * lays it out for a full-integer model: one subgraph "main", int8 input and output, weights as
  * constant tensors (per channel along the output channel, or per tensor), int32 biases with scale
- * input · weight (zeros for an op without bias), the fused activation in the op's options, a
- * RESHAPE's target shape as both an int32 tensor and its options, a MEAN's axes [1, 2] as an int32
- * tensor (keep_dims false), every buffer's data 16-byte aligned, and a "producer" metadata entry. The multipliers are not stored: a runtime derives them from the float scales, as ours did.
+ * input · weight (zeros for an op without bias), every buffer's data 16-byte aligned, and a
+ * "producer" metadata entry. Each op writes its own options and any constant int32 input (a
+ * RESHAPE's target shape, a MEAN's axes) through its class's {@link TfliteForm}. The multipliers
+ * are not stored: a runtime derives them from the float scales, as ours did.
  *
  * <p>Tensor order: the graph's activation tensors first (same indices), then each op's constants
  * in op order, named after the op's output tensor ("conv1/weights"). Buffer 0 is the empty buffer
@@ -93,8 +95,9 @@ public final class TfliteWriter {
                 builder.createString("main"));
         int[] codes = new int[opCodes.size()];
         for (int i = 0; i < codes.length; i++) {
-            TfliteOp op = TfliteOp.ofCode(opCodes.get(i));
-            codes[i] = OperatorCode.createOperatorCode(builder, (byte) Math.min(op.code(), 127), 0, op.version(), op.code());
+            OpKind op = OpKind.ofCode(opCodes.get(i));
+            codes[i] = OperatorCode.createOperatorCode(builder, (byte) Math.min(op.code(), 127), 0,
+                    op.tflite().tfliteVersion(), op.code());
         }
         int[] bufferOffsets = new int[buffers.size()];
         for (int i = 0; i < bufferOffsets.length; i++) {
@@ -114,7 +117,8 @@ public final class TfliteWriter {
     }
 
     private int operator(Op op) {
-        TfliteOp kind = TfliteOp.of(OpKind.of(op.kind()));
+        OpKind kind = OpKind.of(op.kind());
+        TfliteForm form = kind.tflite();
         int opcode = opCodes.indexOf(kind.code());
         if (opcode < 0) {
             opCodes.add(kind.code());
@@ -124,8 +128,8 @@ public final class TfliteWriter {
         TensorSpec out = graph.tensor(op.output());
         List<Integer> inputs = new ArrayList<>(List.of(op.input()));
         Int8Params p = op.int8();
-        if (op.kind().isWeighted()) {
-            Shape filter = kind.filterShape(in.shape(), out.shape(), op.window());
+        if (kind.isWeighted()) {
+            Shape filter = form.filterShape(in.shape(), out.shape(), op.window());
             float[] scales = p.weightScales();
             if (scales.length == 0) {
                 throw new IllegalArgumentException("op " + op.name() + " has no weight scales (a hand-made graph?):"
@@ -135,21 +139,21 @@ public final class TfliteWriter {
                     QuantizationParameters.createQuantizationParameters(builder, 0, 0,
                             QuantizationParameters.createScaleVector(builder, scales),
                             QuantizationParameters.createZeroPointVector(builder, new long[scales.length]),
-                            (byte) 0, 0, scales.length > 1 ? kind.channelAxis() : 0)));
+                            (byte) 0, 0, scales.length > 1 ? form.channelAxis() : 0)));
             // Runtimes (TFLite's CONV_2D among them) want a bias: an op without one gets zeros, the same sums.
-            int[] bias = p.bias().length == 0 ? new int[filter.dim(kind.channelAxis())] : p.bias();
+            int[] bias = p.bias().length == 0 ? new int[filter.dim(form.channelAxis())] : p.bias();
             inputs.add(constant(out.name() + "/bias", Shape.of(bias.length), TensorType.INT32, littleEndian(bias),
                     biasQuantization(in.scale(), scales)));
-        } else if (kind.constantInput(out) != null) {
-            TfliteOp.ConstantInput c = kind.constantInput(out);
+        } else if (form.constantInput(out) != null) {
+            TfliteForm.ConstantInput c = form.constantInput(out);
             inputs.add(constant(out.name() + "/" + c.name(), Shape.of(c.values().length), TensorType.INT32,
                     littleEndian(c.values()), 0));
         }
-        int options = kind.options(builder, op, in, out);
+        int options = form.writeOptions(builder, op, in, out);
         return Operator.createOperator(builder, opcode,
                 Operator.createInputsVector(builder, ints(inputs)),
                 Operator.createOutputsVector(builder, new int[] {op.output()}),
-                kind.optionsType(), options, 0, (byte) 0, 0, 0);
+                form.optionsType(), options, 0, (byte) 0, 0, 0);
     }
 
     /** Bias scale per channel: input scale · weight scale, the float product, zero point 0 (as the converter writes it). */
@@ -167,7 +171,7 @@ public final class TfliteWriter {
         int quantization = QuantizationParameters.createQuantizationParameters(builder, 0, 0,
                 QuantizationParameters.createScaleVector(builder, new float[] {t.scale()}),
                 QuantizationParameters.createZeroPointVector(builder, new long[] {t.zeroPoint()}), (byte) 0, 0, 0);
-        return tensor(t.name(), batched(t.shape()), TensorType.INT8, 0, quantization);
+        return tensor(t.name(), TfliteForm.batched(t.shape()), TensorType.INT8, 0, quantization);
     }
 
     /** A constant tensor with its own buffer; returns its index. */
@@ -203,14 +207,6 @@ public final class TfliteWriter {
         }
         int vector = builder.endVector();
         return Buffer.createBuffer(builder, vector);
-    }
-
-    /** TFLite shapes lead with the batch dimension, 1 here. */
-    static int[] batched(Shape shape) {
-        int[] dims = new int[shape.rank() + 1];
-        dims[0] = 1;
-        System.arraycopy(shape.dims(), 0, dims, 1, shape.rank());
-        return dims;
     }
 
     private static byte[] littleEndian(int[] values) {
