@@ -18,7 +18,6 @@ import java.util.Arrays;
  * sample there is one batch.
  */
 public final class FullyConnectedPerChannel extends WeightedKernel {
-
     /** The input is read flat (any shape, row-major); weights [out][in]. */
     @Override
     public void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
@@ -44,13 +43,8 @@ public final class FullyConnectedPerChannel extends WeightedKernel {
     }
 
     @Override
-    public int tfliteVersion() {
-        return 4;
-    }
-
-    @Override
-    public byte optionsType() {
-        return BuiltinOptions.FullyConnectedOptions;
+    public Builtin builtin() {
+        return new Builtin(4, BuiltinOptions.FullyConnectedOptions);
     }
 
     @Override

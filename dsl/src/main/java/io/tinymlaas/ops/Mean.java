@@ -62,13 +62,8 @@ public final class Mean implements OpKernel, TfliteForm {
     private static final int[] AXES = {1, 2};
 
     @Override
-    public int tfliteVersion() {
-        return 2;
-    }
-
-    @Override
-    public byte optionsType() {
-        return BuiltinOptions.ReducerOptions;
+    public Builtin builtin() {
+        return new Builtin(2, BuiltinOptions.ReducerOptions);
     }
 
     /** keep_dims false: [1, H, W, C] → [1, C], our (C) with its batch dimension, as Keras's GlobalAveragePooling2D converts. */

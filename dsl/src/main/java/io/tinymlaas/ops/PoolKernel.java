@@ -14,14 +14,33 @@ abstract class PoolKernel extends ValueKeepingKernel implements TfliteForm {
     /** The row of the op table this kernel runs. */
     abstract OpKind kind();
 
+    /** The pooled value of channel {@code c} under the window where {@code pw} stands, before the clamp. */
+    abstract int pool(Op op, SlidingWindow pw, byte[] input, int inputWidth, int depth, int c);
+
+    /** Input (H, W, C), output (OH, OW, C): each output cell pools its window's in-bounds cells, then the clamp. */
     @Override
-    public int tfliteVersion() {
-        return 2;
+    public void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
+        int inputWidth = in.shape().dim(1);
+        int depth = in.shape().dim(2);
+        int outputHeight = out.shape().dim(0);
+        int outputWidth = out.shape().dim(1);
+        SlidingWindow pw = new SlidingWindow(op.window(), in.shape().dim(0), inputWidth);
+        for (int outY = 0; outY < outputHeight; outY++) {
+            for (int outX = 0; outX < outputWidth; outX++) {
+                pw.moveTo(outY, outX);
+                for (int c = 0; c < depth; c++) {
+                    int v = pool(op, pw, input, inputWidth, depth, c);
+                    v = Math.max(v, op.activationMin());
+                    v = Math.min(v, op.activationMax());
+                    output[(outY * outputWidth + outX) * depth + c] = (byte) v;
+                }
+            }
+        }
     }
 
     @Override
-    public byte optionsType() {
-        return BuiltinOptions.Pool2DOptions;
+    public Builtin builtin() {
+        return new Builtin(2, BuiltinOptions.Pool2DOptions);
     }
 
     @Override

@@ -20,13 +20,8 @@ public final class Reshape extends ValueKeepingKernel implements TfliteForm {
     }
 
     @Override
-    public int tfliteVersion() {
-        return 1;
-    }
-
-    @Override
-    public byte optionsType() {
-        return BuiltinOptions.ReshapeOptions;
+    public Builtin builtin() {
+        return new Builtin(1, BuiltinOptions.ReshapeOptions);
     }
 
     /** The target shape in the options and, as the converter writes it, as a second input. */

@@ -88,13 +88,8 @@ public final class Softmax implements OpKernel, TfliteForm {
     }
 
     @Override
-    public int tfliteVersion() {
-        return 2;
-    }
-
-    @Override
-    public byte optionsType() {
-        return BuiltinOptions.SoftmaxOptions;
+    public Builtin builtin() {
+        return new Builtin(2, BuiltinOptions.SoftmaxOptions);
     }
 
     @Override

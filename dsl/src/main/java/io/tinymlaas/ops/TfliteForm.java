@@ -15,11 +15,8 @@ import org.tensorflow.lite.schema.ActivationFunctionType;
  * the filter. The writer and reader of {@code io.tinymlaas.tflite} hold no per-op code.
  */
 public interface TfliteForm {
-    /** The op's version in the file: the one TensorFlow's converter gives its int8 form. */
-    int tfliteVersion();
-
-    /** Its BuiltinOptions type. */
-    byte optionsType();
+    /** The op's version and options type in the file. */
+    Builtin builtin();
 
     /** Writes its options table; returns its offset. */
     int writeOptions(FlatBufferBuilder b, Op op, TensorSpec in, TensorSpec out);
@@ -40,6 +37,13 @@ public interface TfliteForm {
     /** TFLite's shape of the op's filter (ops with weights only). */
     default Shape filterShape(Shape in, Shape out, Window w) {
         throw new IllegalStateException(getClass().getSimpleName() + " has no filter");
+    }
+
+    /**
+     * How the file names the op's form: its version (the one TensorFlow's converter gives its int8
+     * form; runtimes refuse versions they do not know) and the BuiltinOptions type of its options.
+     */
+    record Builtin(int version, byte optionsType) {
     }
 
     /** A constant int32 input: its name after the op's output tensor ("shape", "axis"), and its values. */

@@ -97,7 +97,7 @@ public final class TfliteWriter {
         for (int i = 0; i < codes.length; i++) {
             OpKind op = OpKind.ofCode(opCodes.get(i));
             codes[i] = OperatorCode.createOperatorCode(builder, (byte) Math.min(op.code(), 127), 0,
-                    op.tflite().tfliteVersion(), op.code());
+                    op.tflite().builtin().version(), op.code());
         }
         int[] bufferOffsets = new int[buffers.size()];
         for (int i = 0; i < bufferOffsets.length; i++) {
@@ -153,7 +153,7 @@ public final class TfliteWriter {
         return Operator.createOperator(builder, opcode,
                 Operator.createInputsVector(builder, ints(inputs)),
                 Operator.createOutputsVector(builder, new int[] {op.output()}),
-                form.optionsType(), options, 0, (byte) 0, 0, 0);
+                form.builtin().optionsType(), options, 0, (byte) 0, 0, 0);
     }
 
     /** Bias scale per channel: input scale · weight scale, the float product, zero point 0 (as the converter writes it). */

@@ -3,16 +3,19 @@ package io.tinymlaas.ops;
 import io.tinymlaas.graph.Window;
 
 /**
- * Where a pooling window lies over the input, as TFLM's reference pooling kernels compute it:
+ * Where a kernel's window lies over the input, as TFLM's reference pooling kernels compute it (its
+ * conv kernels test each cell instead, which keeps the same cells):
  * for output cell (outY, outX), the input cell of the window's top-left corner (inYOrigin,
  * inXOrigin; negative in padding) and the window rows [filterYStart, filterYEnd) and columns
  * [filterXStart, filterXEnd) that lie inside the input. One per eval call, moved with
  * {@link #moveTo}; no allocation in the loops.
  */
-final class PoolWindow {
+final class SlidingWindow {
     private final Window w;
     private final int inputHeight;
     private final int inputWidth;
+    int outY;
+    int outX;
     int inYOrigin;
     int inXOrigin;
     int filterYStart;
@@ -20,13 +23,15 @@ final class PoolWindow {
     int filterXStart;
     int filterXEnd;
 
-    PoolWindow(Window w, int inputHeight, int inputWidth) {
+    SlidingWindow(Window w, int inputHeight, int inputWidth) {
         this.w = w;
         this.inputHeight = inputHeight;
         this.inputWidth = inputWidth;
     }
 
     void moveTo(int outY, int outX) {
+        this.outY = outY;
+        this.outX = outX;
         inXOrigin = outX * w.strideW() - w.padLeft();
         inYOrigin = outY * w.strideH() - w.padTop();
         filterXStart = Math.max(0, -inXOrigin);

@@ -1,0 +1,43 @@
+package io.tinymlaas.ops;
+
+import io.tinymlaas.graph.Op;
+import io.tinymlaas.graph.TensorSpec;
+import io.tinymlaas.quant.arith.TflmArith;
+
+/**
+ * Conv and depthwise, as TFLM's reference per-channel kernels slide them: for each output cell
+ * (y, x) and channel, the int32 sum over the window's in-bounds cells of weight × (input + input
+ * offset), plus the channel's bias, requantized with the channel's multiplier and clamped.
+ */
+abstract class SlidingKernel extends WeightedKernel {
+    /**
+     * The sum for output channel {@code outC} over the window where {@code pw} stands, each input
+     * value offset by {@code inputOffset}; {@code depth} is the input's channel count.
+     */
+    abstract int windowSum(Op op, SlidingWindow pw, byte[] input, int inputWidth, int depth, int outC, int inputOffset);
+
+    @Override
+    public void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
+        int inputOffset = -in.zeroPoint();
+        int outputOffset = out.zeroPoint();
+        int inputWidth = in.shape().dim(1);
+        int depth = in.shape().dim(2);
+        int outputHeight = out.shape().dim(0);
+        int outputWidth = out.shape().dim(1);
+        int outputDepth = out.shape().dim(2);
+        SlidingWindow pw = new SlidingWindow(op.window(), in.shape().dim(0), inputWidth);
+        for (int outY = 0; outY < outputHeight; outY++) {
+            for (int outX = 0; outX < outputWidth; outX++) {
+                pw.moveTo(outY, outX);
+                for (int outC = 0; outC < outputDepth; outC++) {
+                    int acc = windowSum(op, pw, input, inputWidth, depth, outC, inputOffset);
+                    if (op.bias().length > 0) {
+                        acc += op.bias()[outC];
+                    }
+                    output[(outY * outputWidth + outX) * outputDepth + outC] = TflmArith.requantize(acc,
+                            op.multipliers()[outC], op.shifts()[outC], outputOffset, op.activationMin(), op.activationMax());
+                }
+            }
+        }
+    }
+}
