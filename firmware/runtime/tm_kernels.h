@@ -57,10 +57,9 @@ enum { TM_OPS(TM_OP_CODE) TM_OP_NONE = 0 };
 
 #if TM_DSP_KERNELS && !defined(TM_PORTABLE_KERNELS)
 #define TM_KERNEL(name) name##_dsp
-/* reshape, softmax and mean have one kernel for both sets */
+/* reshape and softmax have one kernel for both sets */
 #define tm_reshape_dsp tm_reshape
 #define tm_softmax_dsp tm_softmax
-#define tm_mean_dsp tm_mean
 #else
 #define TM_KERNEL(name) name
 #endif
@@ -113,6 +112,8 @@ void tm_max_pool2d_dsp(const tm_op *op, const tm_tensor *in, const int8_t *input
                        const tm_tensor *out, int8_t *output);
 void tm_average_pool2d_dsp(const tm_op *op, const tm_tensor *in, const int8_t *input,
                            const tm_tensor *out, int8_t *output);
+void tm_mean_dsp(const tm_op *op, const tm_tensor *in, const int8_t *input,
+                 const tm_tensor *out, int8_t *output);
 #endif
 
 #ifdef __cplusplus

@@ -11,8 +11,17 @@
 /* The most window cells whose int8 sum fits a 16-bit lane: 256 * -128 = -32768. */
 #define MAX_CELLS_16 256
 
-/* The common 2x2 stride-2 VALID pool over a multiple of four channels: four input words a word of
- * output, no window arithmetic. */
+/* The common 2x2 stride-2 pool with every window inside the input (VALID, or SAME over even sizes;
+ * SAME over an odd size pads the last row or column and takes the window loops). */
+static int whole_2x2(const tm_op *op, const tm_tensor *in, const tm_tensor *out)
+{
+    return op->kernel_h == 2 && op->kernel_w == 2 && op->stride_h == 2 && op->stride_w == 2
+        && op->pad_top == 0 && op->pad_left == 0
+        && 2 * out->dims[0] <= in->dims[0] && 2 * out->dims[1] <= in->dims[1];
+}
+
+/* The whole 2x2 max pool over a multiple of four channels: four input words a word of output, no
+ * window arithmetic. */
 static void max_pool_2x2(const tm_tensor *in, const int8_t *input, const tm_tensor *out, int8_t *output,
                          uint32_t low4, uint32_t high4)
 {
@@ -47,8 +56,7 @@ void tm_max_pool2d_dsp(const tm_op *op, const tm_tensor *in, const int8_t *input
     const uint32_t high4 = tm_dup8(op->activation_max);
     int32_t oy, ox, c, y, x;
 
-    if (op->kernel_h == 2 && op->kernel_w == 2 && op->stride_h == 2 && op->stride_w == 2
-        && op->pad_top == 0 && op->pad_left == 0 && channels % 4 == 0) {
+    if (whole_2x2(op, in, out) && channels % 4 == 0) {
         max_pool_2x2(in, input, out, output, low4, high4);
         return;
     }
@@ -92,6 +100,38 @@ static int8_t average_of(int32_t sum, int32_t count, const tm_op *op)
     return (int8_t)average;
 }
 
+/* The whole 2x2 average pool: four cells a window, summed four channels a word (two SXTAB16
+ * lanes each way), the channels after the last word one at a time; no window arithmetic. */
+static void average_pool_2x2(const tm_op *op, const tm_tensor *in, const int8_t *input, const tm_tensor *out,
+                             int8_t *output)
+{
+    const int32_t row = (int32_t)in->dims[1] * (int32_t)in->dims[2];
+    const int32_t channels = (int32_t)in->dims[2];
+    int32_t oy, ox, c;
+    for (oy = 0; oy < (int32_t)out->dims[0]; oy++) {
+        const int8_t *top = input + 2 * oy * row;
+        for (ox = 0; ox < (int32_t)out->dims[1]; ox++) {
+            const int8_t *cell = top + 2 * ox * channels;
+            for (c = 0; c + 4 <= channels; c += 4) {
+                const uint32_t a = tm_load4(cell + c);
+                const uint32_t b = tm_load4(cell + channels + c);
+                const uint32_t d = tm_load4(cell + row + c);
+                const uint32_t e = tm_load4(cell + row + channels + c);
+                const uint32_t sum02 = tm_sxtab16(tm_sxtab16(tm_sxtab16(tm_sxtb16(a), b), d), e);
+                const uint32_t sum13 = tm_sxtab16_ror8(tm_sxtab16_ror8(tm_sxtab16_ror8(tm_sxtb16_ror8(a), b), d), e);
+                output[c] = average_of((int16_t)(sum02 & 0xFFFFu), 4, op);
+                output[c + 1] = average_of((int16_t)(sum13 & 0xFFFFu), 4, op);
+                output[c + 2] = average_of((int16_t)(sum02 >> 16), 4, op);
+                output[c + 3] = average_of((int16_t)(sum13 >> 16), 4, op);
+            }
+            for (; c < channels; c++) {
+                output[c] = average_of(cell[c] + cell[channels + c] + cell[row + c] + cell[row + channels + c], 4, op);
+            }
+            output += channels;
+        }
+    }
+}
+
 void tm_average_pool2d_dsp(const tm_op *op, const tm_tensor *in, const int8_t *input,
                            const tm_tensor *out, int8_t *output)
 {
@@ -104,6 +144,10 @@ void tm_average_pool2d_dsp(const tm_op *op, const tm_tensor *in, const int8_t *i
     const int32_t simd_end = (int32_t)op->kernel_h * op->kernel_w <= MAX_CELLS_16 ? channels - 3 : 0;
     int32_t oy, ox, c, y, x;
 
+    if (whole_2x2(op, in, out)) {
+        average_pool_2x2(op, in, input, out, output);
+        return;
+    }
     for (oy = 0; oy < out_h; oy++) {
         for (ox = 0; ox < out_w; ox++) {
             const tm_window win = tm_window_at(op, in_h, in_w, oy, ox);

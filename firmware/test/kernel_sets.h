@@ -15,6 +15,7 @@ typedef struct {
     test_kernel fully_connected;
     test_kernel max_pool2d;
     test_kernel average_pool2d;
+    test_kernel mean;
 } test_kernel_set;
 
 #define TEST_KERNEL_SETS (1 + TM_DSP_KERNELS)

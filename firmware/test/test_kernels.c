@@ -136,6 +136,31 @@ static void pool_3x3_same_case(const test_kernel_set *k, const char *line, int a
     }
 }
 
+/* 2x2 stride-2 pools with SAME padding over a 3x3x4 input: TFLM pads at the bottom and right, so
+ * the last window row and column hold fewer cells (and must not be read beyond the input). Input
+ * cell (y, x) channel c holds (3y + x) * 4 + c - 20: the maximum is a window's last cell inside. */
+static void pool_2x2_same_odd_case(const test_kernel_set *k)
+{
+    static const int8_t max_expected[16] = {-4, -3, -2, -1, 0, 1, 2, 3, 8, 9, 10, 11, 12, 13, 14, 15};
+    static const int8_t average_expected[16] = {-12, -11, -10, -9, -6, -5, -4, -3, 6, 7, 8, 9, 12, 13, 14, 15};
+    int8_t input[36], output[16];
+    tm_tensor in = test_tensor3(3, 3, 4, 0);
+    tm_tensor out = test_tensor3(2, 2, 4, 0);
+    tm_op op = window_op(TM_OP_MAX_POOL_2D, 2, 2, 0);
+    int i;
+    for (i = 0; i < 36; i++) {
+        input[i] = (int8_t)(i - 20);
+    }
+    k->max_pool2d(&op, &in, input, &out, output);
+    for (i = 0; i < 16; i++) {
+        CHECK_INT(output[i], max_expected[i]);
+    }
+    k->average_pool2d(&op, &in, input, &out, output);
+    for (i = 0; i < 16; i++) {
+        CHECK_INT(output[i], average_expected[i]);
+    }
+}
+
 /* Depthwise and the fused clamp: small hand-computed cases (no TFLM vector for them). */
 static void depthwise_case(const test_kernel_set *k)
 {
@@ -157,11 +182,38 @@ static void depthwise_case(const test_kernel_set *k)
     CHECK_INT(output[1], 20); /* (-1-2-3-4)*2 + 100 = 80, *0.5 = 40, +5 = 45, clamped to 20 */
 }
 
+/* MEAN over h x w pixels of c channels with a byte pattern, against the portable kernel. */
+static void mean_large_case(const test_kernel_set *k, uint32_t h, uint32_t w, uint32_t c)
+{
+    static int8_t input[17 * 17 * 5];
+    static const int32_t multipliers[1] = {1518500250};
+    static const int32_t shifts[1] = {-8};
+    int8_t expected[5], output[5];
+    tm_tensor in = test_tensor3(h, w, c, -7);
+    tm_tensor out = test_tensor3(1, 1, c, 3);
+    tm_op op = window_op(TM_OP_MEAN, 1, 1, 0);
+    uint32_t i;
+    out.rank = 1;
+    out.dims[0] = c;
+    out.dims[1] = 1;
+    out.dims[2] = 1;
+    for (i = 0; i < h * w * c; i++) {
+        input[i] = (int8_t)(i % c == 1 ? -128 : (int)(i * 37 % 256) - 128);
+    }
+    test_op_arrays(&op, NULL, 0, NULL, 0, multipliers, 1, shifts, 1);
+    tm_mean(&op, &in, input, &out, expected);
+    k->mean(&op, &in, input, &out, output);
+    for (i = 0; i < c; i++) {
+        CHECK_INT(output[i], expected[i]);
+    }
+}
+
 /* MEAN of a 2x2x2 input over height and width, scales equal (TFLM reference_ops::QuantizedMeanOrSum):
  * QuantizeMultiplier(1.0) = (2^30, 1); 1/4 folded in gives (2^30, -1). Channel 0: sum 101, mean
- * 25.25, but TFLM rounds twice — the Q31 product 50.5 -> 51, then 51 / 2 = 25.5 -> 26. One kernel
- * for both sets. */
-static void mean_case(void)
+ * 25.25, but TFLM rounds twice — the Q31 product 50.5 -> 51, then 51 / 2 = 25.5 -> 26. Then five
+ * channels over 17x17 pixels (more than a 16-bit lane's 256; four channels a word, one after) against
+ * the portable kernel. */
+static void mean_case(const test_kernel_set *k)
 {
     static const int8_t input[8] = {10, -3, 20, -3, 30, -3, 41, -2};
     static const int32_t multipliers[1] = {1073741824};
@@ -175,9 +227,11 @@ static void mean_case(void)
     out.dims[1] = 1;
     out.dims[2] = 1;
     test_op_arrays(&op, NULL, 0, NULL, 0, multipliers, 1, shifts, 1);
-    tm_mean(&op, &in, input, &out, output);
+    k->mean(&op, &in, input, &out, output);
     CHECK_INT(output[0], 26);
     CHECK_INT(output[1], -3); /* sum -11, mean -2.75: the product -5.5 -> -5 (a negative tie goes up), -5 / 2 = -2.5 -> -3 */
+    mean_large_case(k, 16, 16, 5);
+    mean_large_case(k, 17, 17, 5);
 }
 
 /* Every case of tflm-kernels.txt and the hand-computed ones, with one kernel set. */
@@ -216,6 +270,7 @@ static void test_kernel_set_on(const test_kernel_set *k, const char *dir)
     fclose(f);
     CHECK_INT(cases, 6);
     depthwise_case(k);
+    pool_2x2_same_odd_case(k);
 }
 
 void test_kernels(const char *dir)
@@ -224,9 +279,9 @@ void test_kernels(const char *dir)
     for (s = 0; s < TEST_KERNEL_SETS; s++) {
         const int failures = check_failures;
         test_kernel_set_on(&test_kernel_sets[s], dir);
+        mean_case(&test_kernel_sets[s]);
         if (check_failures > failures) {
             printf("  (the failures above are of the %s kernels)\n", test_kernel_sets[s].name);
         }
     }
-    mean_case();
 }
