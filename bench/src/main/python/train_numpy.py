@@ -38,9 +38,10 @@ def load(folder):
     return x, y, tx, ty
 
 
-def glorot(rng, fan_in, fan_out, shape, he=False):
+def layer(rng, fan_in, fan_out, shape, he=False):
+    """A layer's Glorot (He with he=True) uniform weights of `shape` and its zero biases, one per column."""
     limit = np.sqrt(6.0 / fan_in) if he else np.sqrt(6.0 / (fan_in + fan_out))
-    return rng.uniform(-limit, limit, shape).astype(np.float32)
+    return rng.uniform(-limit, limit, shape).astype(np.float32), np.zeros(shape[1], np.float32)
 
 
 def softmax_ce_grad(logits, labels):
@@ -61,10 +62,8 @@ def sgd(lr, *params_and_grads):
 
 class Mlp:
     def __init__(self, rng):
-        self.w1 = glorot(rng, 784, 128, (784, 128), he=True)
-        self.b1 = np.zeros(128, np.float32)
-        self.w2 = glorot(rng, 128, 10, (128, 10))
-        self.b2 = np.zeros(10, np.float32)
+        self.w1, self.b1 = layer(rng, 784, 128, (784, 128), he=True)
+        self.w2, self.b2 = layer(rng, 128, 10, (128, 10))
 
     def logits(self, x):
         h = np.maximum(x.reshape(len(x), -1) @ self.w1 + self.b1, 0)
@@ -87,10 +86,8 @@ class Cnn:
     """conv 8@3x3 VALID (im2col) → ReLU → maxpool 2 → flatten (HWC) → dense 10."""
 
     def __init__(self, rng):
-        self.wc = glorot(rng, 9, 72, (9, 8), he=True)
-        self.bc = np.zeros(8, np.float32)
-        self.wd = glorot(rng, 1352, 10, (1352, 10))
-        self.bd = np.zeros(10, np.float32)
+        self.wc, self.bc = layer(rng, 9, 72, (9, 8), he=True)
+        self.wd, self.bd = layer(rng, 1352, 10, (1352, 10))
 
     @staticmethod
     def patches(x):

@@ -54,8 +54,7 @@ class SerialLinkTest {
         board.dropNext = 1;
         Thread.currentThread().interrupt();
         try {
-            DeviceException e = assertThrows(DeviceException.class, () -> link.request(Commands.INFO, new byte[0], 5000));
-            assertEquals("interrupted while waiting for the board at scripted", e.getMessage());
+            assertInfoRequestFails(5000, "interrupted while waiting for the board at scripted");
         } finally {
             Thread.interrupted();
         }
@@ -75,9 +74,7 @@ class SerialLinkTest {
     @Test
     void givesUpOnASilentBoardAfterThreeTriesAndSaysWhatItWaitedFor() {
         board.dropNext = 3;
-        DeviceException e = assertThrows(DeviceException.class, () -> link.request(Commands.INFO, new byte[0], 100));
-        assertTrue(e.getMessage().contains("did not answer INFO (0 bytes sent, 3 tries of up to 100 ms each): last no answer within 100 ms"),
-                e.getMessage());
+        assertInfoRequestFails(100, "did not answer INFO (0 bytes sent, 3 tries of up to 100 ms each): last no answer within 100 ms");
     }
 
     /** Noise is not silence: a board that keeps answering garbage is asked again, up to ten times. */
@@ -86,9 +83,7 @@ class SerialLinkTest {
         board.corruptNext = 9;
         assertEquals(Commands.INFO | Commands.ANSWER, link.request(Commands.INFO, new byte[0], 500).code());
         board.corruptNext = 10;
-        DeviceException e = assertThrows(DeviceException.class, () -> link.request(Commands.INFO, new byte[0], 500));
-        assertTrue(e.getMessage().contains("did not answer INFO (0 bytes sent, 10 tries of up to 500 ms each): last a corrupt answer"),
-                e.getMessage());
+        assertInfoRequestFails(500, "did not answer INFO (0 bytes sent, 10 tries of up to 500 ms each): last a corrupt answer");
     }
 
     @Test
@@ -106,5 +101,12 @@ class SerialLinkTest {
         DeviceException e = assertThrows(DeviceException.class,
                 () -> new SerialLink(board, () -> " (process exited)").request(Commands.INFO, new byte[0], 500));
         assertEquals("the board at scripted is gone (its port can no longer be read) (process exited)", e.getMessage());
+    }
+
+    /** An INFO request with this timeout ends in a DeviceException that says {@code why}. */
+    private void assertInfoRequestFails(int timeoutMillis, String why) {
+        String message = assertThrows(DeviceException.class, () -> link.request(Commands.INFO, new byte[0], timeoutMillis))
+                .getMessage();
+        assertTrue(message.contains(why), message);
     }
 }
