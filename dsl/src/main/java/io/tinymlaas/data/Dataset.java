@@ -241,7 +241,7 @@ public final class Dataset implements Displayable {
     /** The samples in an order drawn from {@code seed}. */
     public Dataset shuffle(long seed) {
         int[] shuffled = index.clone();
-        shuffleInPlace(shuffled, new SplittableRandom(seed));
+        Shuffle.inPlace(shuffled, new SplittableRandom(seed));
         return view(name, shuffled);
     }
 
@@ -254,7 +254,7 @@ public final class Dataset implements Displayable {
             throw new IllegalArgumentException("split(" + testFraction + "): the test fraction must be between 0 and 1, e.g. 0.2");
         }
         int[] shuffled = index.clone();
-        shuffleInPlace(shuffled, new SplittableRandom(seed));
+        Shuffle.inPlace(shuffled, new SplittableRandom(seed));
         int testCount = (int) Math.round(testFraction * shuffled.length);
         Dataset test = view(name + " test", java.util.Arrays.copyOfRange(shuffled, 0, testCount));
         Dataset train = view(name + " train", java.util.Arrays.copyOfRange(shuffled, testCount, shuffled.length));
@@ -326,15 +326,6 @@ public final class Dataset implements Displayable {
         if (labels == null) {
             throw new IllegalStateException(name + " is a regression dataset (targets " + targetShape
                     + "), it has no " + what);
-        }
-    }
-
-    static void shuffleInPlace(int[] a, SplittableRandom rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Dataset;
+import io.tinymlaas.data.Shuffle;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,7 +91,7 @@ final class Trainer {
         try (WorkerPool pool = new WorkerPool(members)) {
             for (int epoch = 1; epoch <= fit.epochCount() && !training.stopping(); epoch++) {
                 listeners.onEpochBegin(training, epoch);
-                shuffle(order, rng);
+                Shuffle.inPlace(order, rng);
                 long start = System.nanoTime();
                 double lossSum = 0;
                 long correct = 0;
@@ -228,14 +229,5 @@ final class Trainer {
             a[i] = i;
         }
         return a;
-    }
-
-    static void shuffle(int[] a, SplittableRandom rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = a[i];
-            a[i] = a[j];
-            a[j] = tmp;
-        }
     }
 }
