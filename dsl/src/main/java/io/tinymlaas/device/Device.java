@@ -1,10 +1,9 @@
 package io.tinymlaas.device;
 
 import io.tinymlaas.codegen.BlobWriter;
+import io.tinymlaas.data.Prediction;
 import io.tinymlaas.data.Tensor;
 import io.tinymlaas.graph.Graph;
-import io.tinymlaas.graph.TensorSpec;
-import io.tinymlaas.quant.QuantParams;
 import io.tinymlaas.quant.QuantizedModel;
 
 import java.nio.ByteBuffer;
@@ -243,27 +242,10 @@ public final class Device implements AutoCloseable {
         if (model == null) {
             throw new IllegalStateException("no model deployed from this Device: call deploy(q) first");
         }
-        TensorSpec in = model.tensors().get(model.input());
-        if (!x.shape().equals(in.shape())) {
-            throw new IllegalArgumentException("the deployed model takes inputs of shape " + in.shape() + ", this one is " + x.shape());
-        }
-        QuantParams inQ = new QuantParams(in.scale(), in.zeroPoint());
-        float[] data = x.data();
-        byte[] q = new byte[data.length];
-        for (int i = 0; i < q.length; i++) {
-            q[i] = inQ.quantize(data[i]);
-        }
-        DeviceResult result = predictRaw(q);
-        TensorSpec out = model.tensors().get(model.output());
-        QuantParams outQ = new QuantParams(out.scale(), out.zeroPoint());
+        DeviceResult result = predictRaw(QuantizedModel.quantizeInput(model.tensors().get(model.input()), x));
         byte[] raw = result.output();
-        float[] scores = new float[raw.length];
-        int label = 0;
-        for (int i = 0; i < raw.length; i++) {
-            scores[i] = outQ.dequantize(raw[i]);
-            label = raw[i] > raw[label] ? i : label;
-        }
-        return new DevicePrediction(label, scores, raw, result.time(), result.time().micros(clockHz));
+        Prediction answer = QuantizedModel.prediction(model.tensors().get(model.output()), raw);
+        return new DevicePrediction(answer.label(), answer.scores(), raw, result.time(), result.time().micros(clockHz));
     }
 
     public synchronized DeviceStats stats() {

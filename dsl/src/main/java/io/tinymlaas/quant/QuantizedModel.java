@@ -70,7 +70,11 @@ public final class QuantizedModel implements Displayable, SizeReportable {
 
     /** The input as the model's int8 input bytes: round(x / scale) + zero point, clamped. */
     public byte[] quantizeInput(Tensor x) {
-        TensorSpec in = inputSpec();
+        return quantizeInput(inputSpec(), x);
+    }
+
+    /** {@code x} as the int8 bytes of the input tensor {@code in} (of a model or a deployed graph). */
+    public static byte[] quantizeInput(TensorSpec in, Tensor x) {
         if (!x.shape().equals(in.shape())) {
             throw new IllegalArgumentException("the model takes inputs of shape " + in.shape() + " but this tensor is " + x.shape());
         }
@@ -95,7 +99,11 @@ public final class QuantizedModel implements Displayable, SizeReportable {
 
     /** The label and dequantized scores of raw output bytes (e.g. a board's answer). */
     public Prediction prediction(byte[] output) {
-        TensorSpec out = outputSpec();
+        return prediction(outputSpec(), output);
+    }
+
+    /** The int8 bytes of the output tensor {@code out} read as a classifier's answer: every class's score and the top one. */
+    public static Prediction prediction(TensorSpec out, byte[] output) {
         float[] scores = new float[output.length];
         int label = 0;
         for (int i = 0; i < output.length; i++) {
