@@ -6,6 +6,7 @@ import io.tinymlaas.graph.Op;
 import io.tinymlaas.graph.TensorSpec;
 import io.tinymlaas.graph.Window;
 import io.tinymlaas.quant.arith.TflmArith;
+import io.tinymlaas.quant.arith.TflmArith.QuantizedMultiplier;
 
 import org.tensorflow.lite.schema.BuiltinOptions;
 import org.tensorflow.lite.schema.FullyConnectedOptions;
@@ -18,6 +19,19 @@ import java.util.Arrays;
  * sample there is one batch.
  */
 public final class FullyConnectedPerChannel extends WeightedKernel {
+    /**
+     * Weights per tensor take TFLM's per-tensor path: one multiplier from the float product
+     * {@code (double) (in · w) / (double) out} (GetQuantizedConvolutionMultipler).
+     */
+    @Override
+    QuantizedMultiplier[] multipliers(float[] weightScales, float inScale, float outScale, int channels) {
+        if (weightScales.length == 1) {
+            double product = (double) (inScale * weightScales[0]);
+            return new QuantizedMultiplier[] {TflmArith.quantizeMultiplier(product / (double) outScale)};
+        }
+        return super.multipliers(weightScales, inScale, outScale, channels);
+    }
+
     /** The input is read flat (any shape, row-major); weights [out][in]. */
     @Override
     public void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {

@@ -11,8 +11,11 @@ abstract class ValueKeepingKernel implements OpKernel {
         return OutputQuantization.INHERITED;
     }
 
+    /** No multipliers: the stored numbers and the clamp of the fused activation. */
     @Override
     public Int8Params prepare(Op stored, TensorSpec in, TensorSpec out) {
-        return TflmPrepare.clamped(stored, out);
+        Int8Params p = stored.int8();
+        int[] range = TflmParams.activationRange(stored.activation(), out.scale(), out.zeroPoint());
+        return new Int8Params(p.weights(), p.weightScales(), p.bias(), new int[0], new int[0], range[0], range[1], 0);
     }
 }
