@@ -13,19 +13,16 @@ public final class AveragePool extends PoolKernel {
     }
 
     @Override
-    int pool(Op op, SlidingWindow pw, byte[] input, int inputWidth, int depth, int c) {
-        int acc = 0;
-        int filterCount = 0;
-        for (int filterY = pw.filterYStart; filterY < pw.filterYEnd; filterY++) {
-            for (int filterX = pw.filterXStart; filterX < pw.filterXEnd; filterX++) {
-                acc += input[((pw.inYOrigin + filterY) * inputWidth + pw.inXOrigin + filterX) * depth + c];
-                filterCount++;
-            }
-        }
-        if (filterCount == 0) {
+    int pool(Op op, SlidingWindow pw, byte[] input, int c) {
+        if (pw.count == 0) {
             throw new IllegalStateException(op.name() + ": output cell (" + pw.outY + ", " + pw.outX
                     + ") has no input cell under its window; check the padding");
         }
-        return acc > 0 ? (acc + filterCount / 2) / filterCount : (acc - filterCount / 2) / filterCount;
+        int acc = 0;
+        for (int k = 0; k < pw.count; k++) {
+            acc += input[pw.cells[k] + c];
+        }
+        int n = pw.count;
+        return acc > 0 ? (acc + n / 2) / n : (acc - n / 2) / n;
     }
 }

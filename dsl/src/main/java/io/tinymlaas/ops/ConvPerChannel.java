@@ -16,17 +16,15 @@ import java.util.Arrays;
 public final class ConvPerChannel extends SlidingKernel {
     /** Input (H, W, C), filter OHWI, output (OH, OW, O). Cells outside the input count as zero (are skipped). */
     @Override
-    int windowSum(Op op, SlidingWindow pw, byte[] input, int inputWidth, int depth, int outC, int inputOffset) {
-        Window w = op.window();
+    int windowSum(Op op, SlidingWindow pw, byte[] input, int depth, int outC, int inputOffset) {
         byte[] filter = op.weights();
+        int filterBase = outC * pw.taps.length;
         int acc = 0;
-        for (int filterY = pw.filterYStart; filterY < pw.filterYEnd; filterY++) {
-            for (int filterX = pw.filterXStart; filterX < pw.filterXEnd; filterX++) {
-                int at = ((pw.inYOrigin + filterY) * inputWidth + pw.inXOrigin + filterX) * depth;
-                int tap = ((outC * w.kernelH() + filterY) * w.kernelW() + filterX) * depth;
-                for (int inC = 0; inC < depth; inC++) {
-                    acc += filter[tap + inC] * (input[at + inC] + inputOffset);
-                }
+        for (int k = 0; k < pw.count; k++) {
+            int at = pw.cells[k];
+            int tap = (filterBase + pw.taps[k]) * depth;
+            for (int inC = 0; inC < depth; inC++) {
+                acc += filter[tap + inC] * (input[at + inC] + inputOffset);
             }
         }
         return acc;

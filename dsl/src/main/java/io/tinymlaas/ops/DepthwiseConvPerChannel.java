@@ -20,15 +20,11 @@ import java.util.Arrays;
 public final class DepthwiseConvPerChannel extends SlidingKernel {
     /** Input (H, W, C), filter 1HWC, output (OH, OW, C): channel c sees only input channel c. */
     @Override
-    int windowSum(Op op, SlidingWindow pw, byte[] input, int inputWidth, int depth, int c, int inputOffset) {
-        int kernelW = op.window().kernelW();
+    int windowSum(Op op, SlidingWindow pw, byte[] input, int depth, int c, int inputOffset) {
         byte[] filter = op.weights();
         int acc = 0;
-        for (int filterY = pw.filterYStart; filterY < pw.filterYEnd; filterY++) {
-            for (int filterX = pw.filterXStart; filterX < pw.filterXEnd; filterX++) {
-                int inputVal = input[((pw.inYOrigin + filterY) * inputWidth + pw.inXOrigin + filterX) * depth + c];
-                acc += filter[(filterY * kernelW + filterX) * depth + c] * (inputVal + inputOffset);
-            }
+        for (int k = 0; k < pw.count; k++) {
+            acc += filter[pw.taps[k] * depth + c] * (input[pw.cells[k] + c] + inputOffset);
         }
         return acc;
     }

@@ -11,12 +11,10 @@ public final class MaxPool extends PoolKernel {
 
     /** The largest in-bounds cell, starting from −128. */
     @Override
-    int pool(Op op, SlidingWindow pw, byte[] input, int inputWidth, int depth, int c) {
+    int pool(Op op, SlidingWindow pw, byte[] input, int c) {
         int max = Byte.MIN_VALUE;
-        for (int filterY = pw.filterYStart; filterY < pw.filterYEnd; filterY++) {
-            for (int filterX = pw.filterXStart; filterX < pw.filterXEnd; filterX++) {
-                max = Math.max(max, input[((pw.inYOrigin + filterY) * inputWidth + pw.inXOrigin + filterX) * depth + c]);
-            }
+        for (int k = 0; k < pw.count; k++) {
+            max = Math.max(max, input[pw.cells[k] + c]);
         }
         return max;
     }

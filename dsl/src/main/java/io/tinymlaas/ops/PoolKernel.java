@@ -15,7 +15,7 @@ abstract class PoolKernel extends ValueKeepingKernel implements TfliteForm {
     abstract OpKind kind();
 
     /** The pooled value of channel {@code c} under the window where {@code pw} stands, before the clamp. */
-    abstract int pool(Op op, SlidingWindow pw, byte[] input, int inputWidth, int depth, int c);
+    abstract int pool(Op op, SlidingWindow pw, byte[] input, int c);
 
     /** Input (H, W, C), output (OH, OW, C): each output cell pools its window's in-bounds cells, then the clamp. */
     @Override
@@ -24,12 +24,12 @@ abstract class PoolKernel extends ValueKeepingKernel implements TfliteForm {
         int depth = in.shape().dim(2);
         int outputHeight = out.shape().dim(0);
         int outputWidth = out.shape().dim(1);
-        SlidingWindow pw = new SlidingWindow(op.window(), in.shape().dim(0), inputWidth);
+        SlidingWindow pw = new SlidingWindow(op.window(), in.shape().dim(0), inputWidth, depth);
         for (int outY = 0; outY < outputHeight; outY++) {
             for (int outX = 0; outX < outputWidth; outX++) {
                 pw.moveTo(outY, outX);
                 for (int c = 0; c < depth; c++) {
-                    int v = pool(op, pw, input, inputWidth, depth, c);
+                    int v = pool(op, pw, input, c);
                     v = Math.max(v, op.activationMin());
                     v = Math.min(v, op.activationMax());
                     output[(outY * outputWidth + outX) * depth + c] = (byte) v;

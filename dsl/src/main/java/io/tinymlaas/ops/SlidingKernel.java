@@ -14,7 +14,7 @@ abstract class SlidingKernel extends WeightedKernel {
      * The sum for output channel {@code outC} over the window where {@code pw} stands, each input
      * value offset by {@code inputOffset}; {@code depth} is the input's channel count.
      */
-    abstract int windowSum(Op op, SlidingWindow pw, byte[] input, int inputWidth, int depth, int outC, int inputOffset);
+    abstract int windowSum(Op op, SlidingWindow pw, byte[] input, int depth, int outC, int inputOffset);
 
     @Override
     public void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
@@ -25,12 +25,12 @@ abstract class SlidingKernel extends WeightedKernel {
         int outputHeight = out.shape().dim(0);
         int outputWidth = out.shape().dim(1);
         int outputDepth = out.shape().dim(2);
-        SlidingWindow pw = new SlidingWindow(op.window(), in.shape().dim(0), inputWidth);
+        SlidingWindow pw = new SlidingWindow(op.window(), in.shape().dim(0), inputWidth, depth);
         for (int outY = 0; outY < outputHeight; outY++) {
             for (int outX = 0; outX < outputWidth; outX++) {
                 pw.moveTo(outY, outX);
                 for (int outC = 0; outC < outputDepth; outC++) {
-                    int acc = windowSum(op, pw, input, inputWidth, depth, outC, inputOffset);
+                    int acc = windowSum(op, pw, input, depth, outC, inputOffset);
                     if (op.bias().length > 0) {
                         acc += op.bias()[outC];
                     }

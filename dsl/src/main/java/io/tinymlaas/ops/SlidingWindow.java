@@ -3,40 +3,45 @@ package io.tinymlaas.ops;
 import io.tinymlaas.graph.Window;
 
 /**
- * Where a kernel's window lies over the input, as TFLM's reference pooling kernels compute it (its
- * conv kernels test each cell instead, which keeps the same cells):
- * for output cell (outY, outX), the input cell of the window's top-left corner (inYOrigin,
- * inXOrigin; negative in padding) and the window rows [filterYStart, filterYEnd) and columns
- * [filterXStart, filterXEnd) that lie inside the input. One per eval call, moved with
- * {@link #moveTo}; no allocation in the loops.
+ * The input cells under a kernel's window at one output cell, as TFLM's reference kernels visit
+ * them: the window's top-left corner at (outY · strideH − padTop, outX · strideW − padLeft), and
+ * only the cells inside the input (padding is skipped, not read as zeros). After {@link #moveTo},
+ * cell k of {@link #count} lies at {@link #cells}[k] of the NHWC input (its first channel) and is
+ * tap {@link #taps}[k] of the window (filterY · kernelW + filterX). One per eval call; no
+ * allocation in the loops.
  */
 final class SlidingWindow {
     private final Window w;
     private final int inputHeight;
     private final int inputWidth;
+    private final int depth;
+    final int[] cells;
+    final int[] taps;
+    int count;
     int outY;
     int outX;
-    int inYOrigin;
-    int inXOrigin;
-    int filterYStart;
-    int filterYEnd;
-    int filterXStart;
-    int filterXEnd;
 
-    SlidingWindow(Window w, int inputHeight, int inputWidth) {
+    SlidingWindow(Window w, int inputHeight, int inputWidth, int depth) {
         this.w = w;
         this.inputHeight = inputHeight;
         this.inputWidth = inputWidth;
+        this.depth = depth;
+        this.cells = new int[w.kernelH() * w.kernelW()];
+        this.taps = new int[cells.length];
     }
 
     void moveTo(int outY, int outX) {
         this.outY = outY;
         this.outX = outX;
-        inXOrigin = outX * w.strideW() - w.padLeft();
-        inYOrigin = outY * w.strideH() - w.padTop();
-        filterXStart = Math.max(0, -inXOrigin);
-        filterXEnd = Math.min(w.kernelW(), inputWidth - inXOrigin);
-        filterYStart = Math.max(0, -inYOrigin);
-        filterYEnd = Math.min(w.kernelH(), inputHeight - inYOrigin);
+        int inYOrigin = outY * w.strideH() - w.padTop();
+        int inXOrigin = outX * w.strideW() - w.padLeft();
+        count = 0;
+        for (int filterY = Math.max(0, -inYOrigin); filterY < Math.min(w.kernelH(), inputHeight - inYOrigin); filterY++) {
+            for (int filterX = Math.max(0, -inXOrigin); filterX < Math.min(w.kernelW(), inputWidth - inXOrigin); filterX++) {
+                cells[count] = ((inYOrigin + filterY) * inputWidth + inXOrigin + filterX) * depth;
+                taps[count] = filterY * w.kernelW() + filterX;
+                count++;
+            }
+        }
     }
 }
