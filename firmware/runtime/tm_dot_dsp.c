@@ -201,17 +201,63 @@ __asm__(
  * tm_scale (tm_dsp.h) and the clamp for n outputs (n <= 5). Where |x| < 2^30 (nearly always),
  * SMMULR, and RoundingDivideByPOT as one add and a shift: (high + ((2^right - sign(high)) >> 1))
  * >> right rounds half away from zero as gemmlowp's remainder and threshold do, and cannot
- * overflow there (|high| < 2^30). Else the 64-bit product with 2^30 added, shifted right by 31,
- * and gemmlowp's own rounding. Registers: r0 op (the clamp is read from it each time), r3 acc,
- * r4/r5 the multiplier and shift (they step by r6, 0 or 4 bytes), r7 the bias (or zeros), r8 the
- * output zero point, r9 the count, r10 output; r1 the value, r2 the shift then the right shift,
- * r11 the high word, r12 and lr scratch. gcc's version took a 48-byte frame; this one is 36. */
+ * overflow there (|high| < 2^30); there too the clamp is taken before the zero point is added, to
+ * bounds less the zero point (the same result, as nothing wraps). Else the 64-bit product with
+ * 2^30 added, shifted right by 31, gemmlowp's own rounding, the zero point added (wrapping) and
+ * then the clamp. Two loops: one multiplier and shift a channel (the pointers step with the
+ * outputs, the bounds wait in registers), or one for all. Registers: r3 acc, r4/r5 the multiplier
+ * and shift, r7 the bias (or zeros), r8 the output zero point, r9 the count, r10 output; per
+ * channel r0/r6 the bounds less the zero point, for all r0 op (the clamp read from it each time)
+ * and r6 the step, 0; r1 the value, r2 the shift then the right shift, r11 the high word, r12 and
+ * lr scratch. gcc's version took a 48-byte frame; this one is 36. */
 typedef char tm_output_block_offsets_checked[(offsetof(tm_op, activation_min) == 20
     && offsetof(tm_op, activation_max) == 24 && offsetof(tm_op, bias) == 40 && offsetof(tm_op, bias_count) == 44
     && offsetof(tm_op, multipliers) == 48 && offsetof(tm_op, multipliers_count) == 52
     && offsetof(tm_op, shifts) == 56 && offsetof(tm_tensor, zero_point) == 24) ? 1 : -1];
 /* the bias of ops without one: five zeros, one for each output of a block */
 const int32_t tm_no_bias[5] = {0, 0, 0, 0, 0};
+/* r1 value plus bias; r2 shift -> right shift, r1 x, r11 high, rounded if |x| < 2^30, else
+ * branch to `wide` with r12 the multiplier */
+#define TM_SCALE_FAST(wide)                     \
+    "bic     r11, r2, r2, asr #31\n"   /* left = max(shift, 0) */ \
+    "sub     r2, r11, r2\n"            /* right = left - shift */ \
+    "lsl     r1, r1, r11\n"            /* x */                    \
+    "adds    lr, r1, #0x40000000\n"    /* negative where |x| >= 2^30 */ \
+    "bmi     " wide "\n"                                          \
+    "lsl     lr, r1, #1\n"                                        \
+    "smmulr  r11, lr, r12\n"           /* high */                 \
+    "mov     r12, #1\n"                                           \
+    "lsl     r12, r12, r2\n"                                      \
+    "sub     r12, r12, r11, lsr #31\n"                            \
+    "lsr     r12, r12, #1\n"           /* the nudge (unsigned: 2^31 at right = 31) */ \
+    "add     r11, r11, r12\n"                                     \
+    "asr     r11, r11, r2\n"
+/* |x| >= 2^30: r11 = the 64-bit product's high word, rounded gemmlowp's way, plus the zero point */
+#define TM_SCALE_WIDE                           \
+    "cmp     r1, #0x80000000\n"                                   \
+    "bne     1f\n"                                                \
+    "cmp     r12, #0x80000000\n"                                  \
+    "bne     1f\n"                                                \
+    "mvn     r11, #0x80000000\n"       /* INT32_MIN * INT32_MIN saturates */ \
+    "b       2f\n"                                                \
+    "1:\n"                                                        \
+    "smull   lr, r11, r1, r12\n"                                  \
+    "adds    lr, lr, #0x40000000\n"                               \
+    "adc     r11, r11, #0\n"                                      \
+    "lsl     r11, r11, #1\n"                                      \
+    "orr     r11, r11, lr, lsr #31\n"                             \
+    "2:\n"                                                        \
+    "mov     r12, #1\n"                                           \
+    "lsl     r12, r12, r2\n"                                      \
+    "sub     r12, r12, #1\n"           /* mask */                 \
+    "and     lr, r11, r12\n"           /* remainder */            \
+    "asr     r12, r12, #1\n"                                      \
+    "sub     r12, r12, r11, asr #31\n" /* threshold */            \
+    "asr     r11, r11, r2\n"                                      \
+    "cmp     lr, r12\n"                                           \
+    "it      gt\n"                                                \
+    "addgt   r11, r11, #1\n"                                      \
+    "add     r11, r11, r8\n"
 __asm__(
     "    .section .text.tm_output_block,\"ax\",%progbits\n"
     "    .syntax unified\n"
@@ -242,29 +288,52 @@ __asm__(
     "ldreq   r7, =tm_no_bias\n"
     "cmp     r9, #0\n"
     "ble     9f\n"
-    "1:\n"
+    "cmp     r6, #0\n"
+    "beq     20f\n"
+    "ldr     r6, [r0, #24]\n"
+    "sub     r6, r6, r8\n"             /* the bounds less the zero point */
+    "ldr     r0, [r0, #20]\n"
+    "sub     r0, r0, r8\n"
+    "10:\n"                           /* one multiplier a channel */
+    "ldr     r1, [r3], #4\n"
+    "ldr     r2, [r7], #4\n"
+    "add     r1, r1, r2\n"
+    "ldr     r2, [r5], #4\n"
+    "ldr     r12, [r4], #4\n"
+    TM_SCALE_FAST("15f")
+    "cmp     r11, r0\n"
+    "it      lt\n"
+    "movlt   r11, r0\n"
+    "cmp     r11, r6\n"
+    "it      gt\n"
+    "movgt   r11, r6\n"
+    "add     r11, r11, r8\n"
+    "11:\n"
+    "strb    r11, [r10], #1\n"
+    "subs    r9, r9, #1\n"
+    "bne     10b\n"
+    "9:\n"
+    "pop     {r4-r11, pc}\n"
+    "15:\n"
+    TM_SCALE_WIDE
+    "add     r12, r0, r8\n"
+    "cmp     r11, r12\n"
+    "it      lt\n"
+    "movlt   r11, r12\n"
+    "add     r12, r6, r8\n"
+    "cmp     r11, r12\n"
+    "it      gt\n"
+    "movgt   r11, r12\n"
+    "b       11b\n"
+    "20:\n"                           /* one multiplier for all */
     "ldr     r1, [r3], #4\n"
     "ldr     r2, [r7], #4\n"
     "add     r1, r1, r2\n"
     "ldr     r2, [r5]\n"
     "ldr     r12, [r4]\n"
-    "add     r4, r4, r6\n"
-    "add     r5, r5, r6\n"
-    "bic     r11, r2, r2, asr #31\n"   /* left = max(shift, 0) */
-    "sub     r2, r11, r2\n"            /* right = left - shift */
-    "lsl     r1, r1, r11\n"            /* x */
-    "adds    lr, r1, #0x40000000\n"    /* negative where |x| >= 2^30 */
-    "bmi     5f\n"
-    "lsl     lr, r1, #1\n"
-    "smmulr  r11, lr, r12\n"           /* high */
-    "mov     r12, #1\n"
-    "lsl     r12, r12, r2\n"
-    "sub     r12, r12, r11, lsr #31\n"
-    "asr     r12, r12, #1\n"           /* the nudge */
-    "add     r11, r11, r12\n"
-    "asr     r11, r11, r2\n"
-    "2:\n"
+    TM_SCALE_FAST("25f")
     "add     r11, r11, r8\n"
+    "21:\n"
     "ldr     r12, [r0, #20]\n"
     "cmp     r11, r12\n"
     "it      lt\n"
@@ -275,41 +344,18 @@ __asm__(
     "movgt   r11, r12\n"
     "strb    r11, [r10], #1\n"
     "subs    r9, r9, #1\n"
-    "bne     1b\n"
-    "9:\n"
+    "bne     20b\n"
     "pop     {r4-r11, pc}\n"
-    "5:\n"                            /* |x| >= 2^30: the 64-bit product */
-    "cmp     r1, #0x80000000\n"
-    "bne     6f\n"
-    "cmp     r12, #0x80000000\n"
-    "bne     6f\n"
-    "mvn     r11, #0x80000000\n"       /* INT32_MIN * INT32_MIN saturates */
-    "b       7f\n"
-    "6:\n"
-    "smull   lr, r11, r1, r12\n"
-    "adds    lr, lr, #0x40000000\n"
-    "adc     r11, r11, #0\n"
-    "lsl     r11, r11, #1\n"
-    "orr     r11, r11, lr, lsr #31\n"
-    "7:\n"                            /* RoundingDivideByPOT(high, right), gemmlowp's way */
-    "mov     r12, #1\n"
-    "lsl     r12, r12, r2\n"
-    "sub     r12, r12, #1\n"           /* mask */
-    "and     lr, r11, r12\n"           /* remainder */
-    "asr     r12, r12, #1\n"
-    "sub     r12, r12, r11, asr #31\n" /* threshold */
-    "asr     r11, r11, r2\n"
-    "cmp     lr, r12\n"
-    "it      gt\n"
-    "addgt   r11, r11, #1\n"
-    "b       2b\n"
+    "25:\n"
+    TM_SCALE_WIDE
+    "b       21b\n"
     ".ltorg\n"
     "    .size   tm_output_block, .-tm_output_block\n");
 
 /* void tm_dot5_rows5(const int8_t *x, const int8_t *w, int32_t stride, int32_t *acc, int32_t n,
  *                    uint32_t offset2):
  * tm_dot4_rows4 for five rows: each word of x widened once for five rows (28 instructions for 20
- * MACs, 1.4 each, where four rows take 1.44). Registers: r0 x, r1 rows 0-2 (rows 1 and 2 at the
+ * MACs, 1.4 each, where four rows take 1.44), eight words a loop. Registers: r0 x, r1 rows 0-2 (rows 1 and 2 at the
  * stride and twice it), r3 rows 3-4, r4 stride, r2 offset2, r5-r9 the sums, r10/r11 the input
  * pairs, r12 a weight word, lr its widened half. No register is left for the loop's end: it waits
  * in n's stack slot, the n % 4 bytes after the groups in offset2's, and acc in r3's (pushed). */
@@ -352,8 +398,8 @@ __asm__(
     "add     r3, r1, r3\n"             /* row 3 */
     "ldr     r12, [sp]\n"
     "ldm     r12, {r5-r9}\n"
-    "2:\n"                            /* groups beyond a multiple of four, one at a time */
-    "tst     r10, #3\n"
+    "2:\n"                            /* groups beyond a multiple of eight, one at a time */
+    "tst     r10, #7\n"
     "beq     4f\n"
     "str     r10, [sp, #40]\n"
     TM_DOT5_STEP
@@ -366,6 +412,10 @@ __asm__(
     "cmp     r0, r10\n"
     "beq     3f\n"
     "1:\n"
+    TM_DOT5_STEP
+    TM_DOT5_STEP
+    TM_DOT5_STEP
+    TM_DOT5_STEP
     TM_DOT5_STEP
     TM_DOT5_STEP
     TM_DOT5_STEP
