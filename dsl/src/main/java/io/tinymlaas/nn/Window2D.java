@@ -1,6 +1,7 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Shape;
+import io.tinymlaas.ops.TflmParams;
 
 /**
  * The geometry of a sliding window over an (height, width, channels) input: kernel, stride,
@@ -20,21 +21,15 @@ record Window2D(int kernelH, int kernelW, int strideH, int strideW, Padding padd
         }
         int h = in.dim(0);
         int w = in.dim(1);
-        int outH;
-        int outW;
-        if (padding == Padding.VALID) {
-            if (kernelH > h || kernelW > w) {
-                throw new IllegalArgumentException(layer + ": the " + kernelH + "x" + kernelW
-                        + " window does not fit its input " + in + " with VALID padding: use Padding.SAME or a smaller window");
-            }
-            outH = (h - kernelH) / strideH + 1;
-            outW = (w - kernelW) / strideW + 1;
-        } else {
-            outH = (h + strideH - 1) / strideH;
-            outW = (w + strideW - 1) / strideW;
+        boolean same = padding == Padding.SAME;
+        if (!same && (kernelH > h || kernelW > w)) {
+            throw new IllegalArgumentException(layer + ": the " + kernelH + "x" + kernelW
+                    + " window does not fit its input " + in + " with VALID padding: use Padding.SAME or a smaller window");
         }
-        int padTop = padding == Padding.SAME ? Math.max((outH - 1) * strideH + kernelH - h, 0) / 2 : 0;
-        int padLeft = padding == Padding.SAME ? Math.max((outW - 1) * strideW + kernelW - w, 0) / 2 : 0;
+        int outH = TflmParams.outSize(same, h, kernelH, strideH);
+        int outW = TflmParams.outSize(same, w, kernelW, strideW);
+        int padTop = same ? TflmParams.samePadding(strideH, h, kernelH, outH) : 0;
+        int padLeft = same ? TflmParams.samePadding(strideW, w, kernelW, outW) : 0;
         return new Window2D(kernelH, kernelW, strideH, strideW, padding, h, w, outH, outW, padTop, padLeft);
     }
 

@@ -44,6 +44,14 @@ public final class TflmParams {
     }
 
     /**
+     * TFLM's ComputeOutSize (dilation 1): SAME ⌈in / stride⌉, VALID (in + stride − filter) / stride,
+     * which is 0 when the filter does not fit.
+     */
+    public static int outSize(boolean same, int inSize, int filterSize, int stride) {
+        return same ? (inSize + stride - 1) / stride : (inSize + stride - filterSize) / stride;
+    }
+
+    /**
      * TFLM's ComputePadding for SAME (dilation 1): half the total padding, rounded down, which is
      * the top/left offset; the extra row or column of an odd total goes to the bottom/right.
      */

@@ -11,6 +11,7 @@ import io.tinymlaas.graph.Window;
 import io.tinymlaas.ops.OpKind;
 import io.tinymlaas.ops.TfliteForm;
 import io.tinymlaas.ops.TfliteOpReader;
+import io.tinymlaas.ops.TflmParams;
 import org.tensorflow.lite.schema.BuiltinOperator;
 import org.tensorflow.lite.schema.BuiltinOptions;
 import org.tensorflow.lite.schema.Model;
@@ -339,15 +340,15 @@ public final class TfliteReader {
                     + "x" + strideW + " and output " + out + ": a damaged file");
         }
         boolean same = padding == Padding.SAME;
-        int outH = same ? (in.dim(0) + strideH - 1) / strideH : (in.dim(0) - kernelH) / strideH + 1;
-        int outW = same ? (in.dim(1) + strideW - 1) / strideW : (in.dim(1) - kernelW) / strideW + 1;
+        int outH = TflmParams.outSize(same, in.dim(0), kernelH, strideH);
+        int outW = TflmParams.outSize(same, in.dim(1), kernelW, strideW);
         if (outH != out.dim(0) || outW != out.dim(1) || outH < 1 || outW < 1) {
             throw new TfliteFormatException(label + " writes " + out + " but a " + kernelH + "x" + kernelW + " stride "
                     + strideH + "x" + strideW + (same ? " SAME" : " VALID") + " window over " + in + " gives "
                     + outH + "x" + outW);
         }
-        int padTop = same ? Math.max((outH - 1) * strideH + kernelH - in.dim(0), 0) / 2 : 0;
-        int padLeft = same ? Math.max((outW - 1) * strideW + kernelW - in.dim(1), 0) / 2 : 0;
+        int padTop = same ? TflmParams.samePadding(strideH, in.dim(0), kernelH, outH) : 0;
+        int padLeft = same ? TflmParams.samePadding(strideW, in.dim(1), kernelW, outW) : 0;
         return new Window(kernelH, kernelW, strideH, strideW, padTop, padLeft, same);
     }
 
