@@ -1,49 +1,6 @@
 /* Integer arithmetic of TFLM / gemmlowp; see tm_arith.h. */
 #include "tm_arith.h"
 
-int32_t tm_wrap32(uint32_t value)
-{
-    if (value <= 0x7FFFFFFFu) {
-        return (int32_t)value;
-    }
-    /* value - 2^32, computed without leaving the int32 range */
-    return -(int32_t)(0xFFFFFFFFu - value) - 1;
-}
-
-int32_t tm_add_wrap(int32_t a, int32_t b)
-{
-    return tm_wrap32((uint32_t)a + (uint32_t)b);
-}
-
-int32_t tm_shift_right(int32_t x, int n)
-{
-    if (x >= 0) {
-        return x >> n;
-    }
-    /* -1 - x is >= 0, so this shifts only non-negative values */
-    return -1 - ((-1 - x) >> n);
-}
-
-int32_t tm_srdhm(int32_t a, int32_t b)
-{
-    if (a == INT32_MIN && b == INT32_MIN) {
-        return INT32_MAX; /* the one product that does not fit */
-    }
-    /* gemmlowp adds 2^30 to a*b (1 - 2^30 when a*b < 0) and truncates the quotient by 2^31 toward
-     * zero: both are floor((a*b + 2^30) / 2^31). 2^62 added first keeps the shifted value
-     * non-negative (no shift of a negative number), and is taken off after: a multiply, an add
-     * and a shift, where a 64-bit division by a variable sign took a dozen instructions. */
-    return (int32_t)((((int64_t)a * b + ((int64_t)1 << 30) + ((int64_t)1 << 62)) >> 31) - ((int64_t)1 << 31));
-}
-
-int32_t tm_rounding_divide_by_pot(int32_t x, int exponent)
-{
-    const int32_t mask = (int32_t)(((uint32_t)1 << exponent) - 1u);
-    const int32_t remainder = x & mask;
-    const int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
-    return tm_shift_right(x, exponent) + (remainder > threshold ? 1 : 0);
-}
-
 int32_t tm_multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int shift)
 {
     const int left_shift = shift > 0 ? shift : 0;

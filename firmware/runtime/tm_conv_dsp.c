@@ -55,15 +55,16 @@ TM_NOINLINE static void gather_patch(const tm_op *op, const tm_tensor *in, const
     }
 }
 
-/* The two ways, each a kernel of its own (the dispatcher below picks one). */
-void tm_conv2d_patch(const tm_op *op, const tm_tensor *in, const int8_t *input, const tm_tensor *out,
-                     int8_t *output);
-void tm_conv2d_rows(const tm_op *op, const tm_tensor *in, const int8_t *input, const tm_tensor *out,
-                    int8_t *output);
+/* The two ways, each a kernel of its own (the dispatcher below picks one), named after the kernel
+ * they serve (the size report counts them with it). */
+void tm_conv2d_dsp_patch(const tm_op *op, const tm_tensor *in, const int8_t *input, const tm_tensor *out,
+                         int8_t *output);
+void tm_conv2d_dsp_rows(const tm_op *op, const tm_tensor *in, const int8_t *input, const tm_tensor *out,
+                        int8_t *output);
 
 /* Small windows: each output pixel's window gathered into a patch, met by every filter in one run. */
-void tm_conv2d_patch(const tm_op *op, const tm_tensor *in, const int8_t *input, const tm_tensor *out,
-                     int8_t *output)
+void tm_conv2d_dsp_patch(const tm_op *op, const tm_tensor *in, const int8_t *input, const tm_tensor *out,
+                         int8_t *output)
 {
     int32_t patch_words[PATCH_WORDS];
     int32_t oy, ox, oc;
@@ -84,8 +85,8 @@ void tm_conv2d_patch(const tm_op *op, const tm_tensor *in, const int8_t *input, 
 }
 
 /* Other windows: the window rows inside the input, each a run of (columns x channels) bytes. */
-void tm_conv2d_rows(const tm_op *op, const tm_tensor *in, const int8_t *input, const tm_tensor *out,
-                    int8_t *output)
+void tm_conv2d_dsp_rows(const tm_op *op, const tm_tensor *in, const int8_t *input, const tm_tensor *out,
+                        int8_t *output)
 {
     int32_t oy, ox, oc, ky;
     for (oy = 0; oy < (int32_t)out->dims[0]; oy++) {
@@ -138,10 +139,10 @@ __asm__(
     "cmp     r12, #" TM_STRING(PATCH_BYTES) "\n"
     "bhi     1f\n"
     "pop     {r4}\n"
-    "b       tm_conv2d_patch\n"
+    "b       tm_conv2d_dsp_patch\n"
     "1:\n"
     "pop     {r4}\n"
-    "b       tm_conv2d_rows\n"
+    "b       tm_conv2d_dsp_rows\n"
     "    .size   tm_conv2d_dsp, .-tm_conv2d_dsp\n");
 #else
 void tm_conv2d_dsp(const tm_op *op, const tm_tensor *in, const int8_t *input,
@@ -149,9 +150,9 @@ void tm_conv2d_dsp(const tm_op *op, const tm_tensor *in, const int8_t *input,
 {
     const int32_t filter_row = op->kernel_w * (int32_t)in->dims[2];
     if (filter_row < 8 && op->kernel_h * filter_row <= PATCH_BYTES) {
-        tm_conv2d_patch(op, in, input, out, output);
+        tm_conv2d_dsp_patch(op, in, input, out, output);
     } else {
-        tm_conv2d_rows(op, in, input, out, output);
+        tm_conv2d_dsp_rows(op, in, input, out, output);
     }
 }
 #endif

@@ -398,8 +398,17 @@ __asm__(
     "add     r3, r1, r3\n"             /* row 3 */
     "ldr     r12, [sp]\n"
     "ldm     r12, {r5-r9}\n"
-    "2:\n"                            /* groups beyond a multiple of eight, one at a time */
-    "tst     r10, #7\n"
+    "tst     r10, #4\n"               /* four groups beyond a multiple of eight, unrolled */
+    "beq     2f\n"
+    "str     r10, [sp, #40]\n"
+    TM_DOT5_STEP
+    TM_DOT5_STEP
+    TM_DOT5_STEP
+    TM_DOT5_STEP
+    "ldr     r10, [sp, #40]\n"
+    "sub     r10, r10, #4\n"
+    "2:\n"                            /* then the groups beyond a multiple of four, one at a time */
+    "tst     r10, #3\n"
     "beq     4f\n"
     "str     r10, [sp, #40]\n"
     TM_DOT5_STEP

@@ -39,7 +39,7 @@ final class CallGraphStack {
             "tm_dot_rows", 32, "tm_output_block", 36, "tm_conv2d_dsp", 4);
     /** The functions the assembly ones call (tm_conv2d_dsp branches to one of the two ways). */
     private static final Map<String, List<String>> ASSEMBLY_CALLS = Map.of("tm_conv2d_dsp",
-            List.of("tm_conv2d_patch", "tm_conv2d_rows"));
+            List.of("tm_conv2d_dsp_patch", "tm_conv2d_dsp_rows"));
 
     private final Map<String, Integer> frames = new HashMap<>(ASSEMBLY);
     private final Map<String, List<String>> callees = new HashMap<>();
