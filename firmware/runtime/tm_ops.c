@@ -5,13 +5,16 @@
 static const tm_op_entry ops[] = { TM_OPS(TM_OP_ROW) };
 #undef TM_OP_ROW
 
+/* Each op's row in ops, counted from 1 (0: no such op), by op code: one load where the interpreter
+ * looks an op up before every kernel call, instead of a search. */
+#define TM_OP_ORDINAL(code, name, kernel, check, window, clamp) TM_OP_ROW_##name,
+enum { TM_OPS(TM_OP_ORDINAL) TM_OP_ROWS };
+#undef TM_OP_ORDINAL
+#define TM_OP_ROW_OF(code, name, kernel, check, window, clamp) [code] = TM_OP_ROW_##name + 1,
+static const uint8_t row_of[] = { TM_OPS(TM_OP_ROW_OF) };
+#undef TM_OP_ROW_OF
+
 const tm_op_entry *tm_op_find(uint8_t opcode)
 {
-    uint32_t i;
-    for (i = 0; i < sizeof ops / sizeof ops[0]; i++) {
-        if (ops[i].opcode == opcode) {
-            return &ops[i];
-        }
-    }
-    return 0;
+    return opcode < sizeof row_of && row_of[opcode] != 0 ? &ops[row_of[opcode] - 1] : 0;
 }
