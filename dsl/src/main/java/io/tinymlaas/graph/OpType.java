@@ -38,7 +38,10 @@ public interface OpType {
      */
     long elementOps(Shape in, Shape out, Window w, int perOutput, int perSoftmaxElement);
 
-    /** The output shape when the input becomes {@code in} and the width (for {@link #hasWidth()} ops) {@code width}. */
+    /**
+     * The output shape when the input becomes {@code in} and the width (for {@link #hasWidth()}
+     * ops) {@code width}: spatial dims never change, only channel counts.
+     */
     Shape resized(Shape oldIn, Shape oldOut, Shape in, int width);
 
     /** The DSL call that builds this op, as a user writes it: dense(128), conv2d(8, 3). */

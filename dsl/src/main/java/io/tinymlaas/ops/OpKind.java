@@ -60,13 +60,11 @@ public enum OpKind implements OpType {
         return tflite;
     }
 
-    /** TFLite's BuiltinOperator value, also the op code of the model blob. */
     @Override
     public int code() {
         return code;
     }
 
-    /** The C runtime's kernel function for this op. */
     @Override
     public String cKernel() {
         return cKernel;
@@ -100,19 +98,16 @@ public enum OpKind implements OpType {
         return null;
     }
 
-    /** Conv, depthwise and fully connected: ops with weights, a bias and a per-channel requantization. */
     @Override
     public boolean isWeighted() {
         return this == CONV_2D || this == DEPTHWISE_CONV_2D || this == FULLY_CONNECTED;
     }
 
-    /** Ops whose output width (filters, units) is a choice of the user. */
     @Override
     public boolean hasWidth() {
         return this == CONV_2D || this == FULLY_CONNECTED;
     }
 
-    /** Weights of one op reading {@code in} and writing {@code out} through window {@code w}. */
     @Override
     public long weightCount(Shape in, Shape out, Window w) {
         return switch (this) {
@@ -123,7 +118,6 @@ public enum OpKind implements OpType {
         };
     }
 
-    /** Multiply-accumulates of one inference. */
     @Override
     public long macs(Shape in, Shape out, Window w) {
         return switch (this) {
@@ -134,10 +128,6 @@ public enum OpKind implements OpType {
         };
     }
 
-    /**
-     * Work besides the MACs, in element operations: a requantized output costs {@code perOutput},
-     * a softmax element {@code perSoftmaxElement} (both depend on the precision).
-     */
     @Override
     public long elementOps(Shape in, Shape out, Window w, int perOutput, int perSoftmaxElement) {
         return switch (this) {
@@ -149,10 +139,6 @@ public enum OpKind implements OpType {
         };
     }
 
-    /**
-     * The output shape when the input becomes {@code in} and the width (for {@link #hasWidth()}
-     * ops) {@code width}: spatial dims never change, only channel counts.
-     */
     @Override
     public Shape resized(Shape oldIn, Shape oldOut, Shape in, int width) {
         int[] dims = oldOut.dims();
@@ -168,7 +154,6 @@ public enum OpKind implements OpType {
         return Shape.of(dims);
     }
 
-    /** The DSL call that builds this op, as a user writes it: dense(128), conv2d(8, 3). */
     @Override
     public String dsl(int width, Window w) {
         String kernel = w.kernelH() == w.kernelW() ? String.valueOf(w.kernelH()) : w.kernelH() + "x" + w.kernelW();
