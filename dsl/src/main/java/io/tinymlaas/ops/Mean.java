@@ -21,10 +21,6 @@ import java.util.Arrays;
  * output zero point, clamped to int8. What Keras's GlobalAveragePooling2D becomes in TFLite.
  */
 public final class Mean implements OpKernel, TfliteForm {
-    @Override
-    public OutputQuantization output() {
-        return OutputQuantization.CALIBRATED;
-    }
 
     /**
      * TFLM's Prepare, QuantizeMultiplier(in scale / out scale), then Eval's folding of 1/n: the

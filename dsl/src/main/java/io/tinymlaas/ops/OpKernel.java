@@ -9,8 +9,10 @@ import io.tinymlaas.graph.TensorSpec;
  * from, its Prepare (the derived numbers from the stored ones) and its Eval.
  */
 public interface OpKernel {
-    /** Where the op's output scale and zero point come from when a model is quantized. */
-    OutputQuantization output();
+    /** Where the op's output scale and zero point come from when a model is quantized: most ops calibrate it. */
+    default OutputQuantization output() {
+        return OutputQuantization.CALIBRATED;
+    }
 
     /**
      * TFLM's Prepare: the int8 constants of {@code stored} (its weights, weight scales and bias as

@@ -13,11 +13,6 @@ abstract class WeightedKernel implements OpKernel, TfliteForm {
     /** The largest left shift the requantization takes (the board's checker refuses more). */
     private static final int MAX_SHIFT = 31;
 
-    @Override
-    public OutputQuantization output() {
-        return OutputQuantization.CALIBRATED;
-    }
-
     /** The stored weights, weight scales (one per output channel, or one for the tensor) and bias, with TFLM's multipliers and clamp. */
     @Override
     public Int8Params prepare(Op stored, TensorSpec in, TensorSpec out) {
