@@ -21,7 +21,6 @@ import java.util.Arrays;
  * output zero point, clamped to int8. What Keras's GlobalAveragePooling2D becomes in TFLite.
  */
 public final class Mean implements OpKernel, TfliteForm {
-
     /**
      * TFLM's Prepare, QuantizeMultiplier(in scale / out scale), then Eval's folding of 1/n: the
      * multiplier shifted left by floor(log2 n) (at most 32, and at most 31 + its shift), divided
