@@ -1,11 +1,15 @@
 package io.tinymlaas;
 
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 
 import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
@@ -42,6 +46,15 @@ public final class ChartStyle {
         s.setMarkerSize(6);
         s.setyAxisTickLabelsFormattingFunction(ChartStyle::tick);
         return chart;
+    }
+
+    /** The chart as PNG bytes, for {@link Displayable#toPng}. */
+    public static byte[] png(Chart<?, ?> chart) {
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not draw the chart " + chart.getTitle(), e);
+        }
     }
 
     /**

@@ -3,15 +3,12 @@ package io.tinymlaas.nn;
 import io.tinymlaas.ChartStyle;
 import io.tinymlaas.Displayable;
 import io.tinymlaas.Html;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -145,11 +142,7 @@ public final class History implements TrainingListener, Displayable {
         if (epochs.isEmpty()) {
             return null;
         }
-        try {
-            return BitmapEncoder.getBitmapBytes(chart(), BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChartStyle.png(chart());
     }
 
     @Override

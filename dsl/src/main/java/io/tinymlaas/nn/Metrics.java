@@ -9,31 +9,17 @@ import tech.tablesaw.api.Table;
 
 import java.util.List;
 
-/** How well a model does on a dataset: loss, accuracy, confusion matrix, per-class precision and recall. */
-public final class Metrics implements Displayable {
-    private final int samples;
-    private final double loss;
-    private final int correct;
-    private final int[][] confusion; // [true][predicted], null for regression
-    private final List<String> classNames;
-
-    Metrics(int samples, double loss, int correct, int[][] confusion, List<String> classNames) {
-        this.samples = samples;
-        this.loss = loss;
-        this.correct = correct;
-        this.confusion = confusion;
-        this.classNames = classNames;
-    }
-
-    public int samples() {
-        return samples;
-    }
-
-    /** Mean loss (cross-entropy or MSE). */
-    public double loss() {
-        return loss;
-    }
-
+/**
+ * How well a model does on a dataset: loss, accuracy, confusion matrix, per-class precision and recall.
+ *
+ * @param samples    how many samples were evaluated
+ * @param loss       mean loss (cross-entropy or MSE)
+ * @param correct    samples classified right
+ * @param confusion  [true][predicted] counts, null for regression
+ * @param classNames the names of the classes, in label order
+ */
+public record Metrics(int samples, double loss, int correct, int[][] confusion, List<String> classNames)
+        implements Displayable {
     /** Share of samples classified right (NaN for regression). */
     public double accuracy() {
         return confusion == null ? Double.NaN : (double) correct / samples;

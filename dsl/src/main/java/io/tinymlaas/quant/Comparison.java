@@ -1,20 +1,18 @@
 package io.tinymlaas.quant;
 
+import io.tinymlaas.ChartStyle;
 import io.tinymlaas.Displayable;
 import io.tinymlaas.Html;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.Tensor;
 import io.tinymlaas.graph.Graph;
 import io.tinymlaas.graph.TensorSpec;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -170,11 +168,7 @@ public final class Comparison implements Displayable {
 
     @Override
     public byte[] toPng() {
-        try {
-            return BitmapEncoder.getBitmapBytes(chart(), BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChartStyle.png(chart());
     }
 
     @Override
