@@ -28,33 +28,22 @@ public final class AvgPool2D extends WindowedLayer {
 
     /** Forward: out = mean of the window of in. Backward: every window cell gets out / count. */
     private void pass(float[] in, float[] out, int n, boolean backward) {
-        int inSize = win.inH() * win.inW() * channels;
-        int at = 0;
-        for (int smp = 0; smp < n; smp++) {
-            int base = smp * inSize;
-            for (int oy = 0; oy < win.outH(); oy++) {
-                int y0 = win.rowFrom(oy);
-                int y1 = win.rowTo(oy);
-                for (int ox = 0; ox < win.outW(); ox++) {
-                    int x0 = win.colFrom(ox);
-                    int x1 = win.colTo(ox);
-                    float scale = 1f / ((y1 - y0) * (x1 - x0));
-                    if (!backward) {
-                        Arrays.fill(out, at, at + channels, 0f);
-                    }
-                    for (int iy = y0; iy < y1; iy++) {
-                        for (int ix = x0; ix < x1; ix++) {
-                            int cell = base + (iy * win.inW() + ix) * channels;
-                            for (int c = 0; c < channels; c++) {
-                                if (backward) {
-                                    in[cell + c] += out[at + c] * scale;
-                                } else {
-                                    out[at + c] += in[cell + c] * scale;
-                                }
-                            }
+        for (WindowCells cell = new WindowCells(win, channels, n); cell.next(); ) {
+            int at = cell.at;
+            float scale = 1f / ((cell.y1 - cell.y0) * (cell.x1 - cell.x0));
+            if (!backward) {
+                Arrays.fill(out, at, at + channels, 0f);
+            }
+            for (int iy = cell.y0; iy < cell.y1; iy++) {
+                for (int ix = cell.x0; ix < cell.x1; ix++) {
+                    int first = cell.input(iy, ix);
+                    for (int c = 0; c < channels; c++) {
+                        if (backward) {
+                            in[first + c] += out[at + c] * scale;
+                        } else {
+                            out[at + c] += in[first + c] * scale;
                         }
                     }
-                    at += channels;
                 }
             }
         }

@@ -82,29 +82,16 @@ public final class DepthwiseConv2D extends WindowedLayer implements Weighted {
 
     @Override
     void forward(float[] x, float[] y, int n, Scratch s, boolean training) {
-        int inSize = win.inH() * win.inW() * channels;
-        int at = 0;
-        for (int smp = 0; smp < n; smp++) {
-            int base = smp * inSize;
-            for (int oy = 0; oy < win.outH(); oy++) {
-                int top = win.windowTop(oy);
-                int y0 = win.rowFrom(oy);
-                int y1 = win.rowTo(oy);
-                for (int ox = 0; ox < win.outW(); ox++) {
-                    int left = win.windowLeft(ox);
-                    int x0 = win.colFrom(ox);
-                    int x1 = win.colTo(ox);
-                    System.arraycopy(p, b, y, at, channels);
-                    for (int iy = y0; iy < y1; iy++) {
-                        for (int ix = x0; ix < x1; ix++) {
-                            int in = base + (iy * win.inW() + ix) * channels;
-                            int k = w + ((iy - top) * win.kernelW() + ix - left) * channels;
-                            for (int c = 0; c < channels; c++) {
-                                y[at + c] += x[in + c] * p[k + c];
-                            }
-                        }
+        for (WindowCells cell = new WindowCells(win, channels, n); cell.next(); ) {
+            int at = cell.at;
+            System.arraycopy(p, b, y, at, channels);
+            for (int iy = cell.y0; iy < cell.y1; iy++) {
+                for (int ix = cell.x0; ix < cell.x1; ix++) {
+                    int in = cell.input(iy, ix);
+                    int k = w + cell.tap(iy, ix);
+                    for (int c = 0; c < channels; c++) {
+                        y[at + c] += x[in + c] * p[k + c];
                     }
-                    at += channels;
                 }
             }
         }
@@ -112,40 +99,27 @@ public final class DepthwiseConv2D extends WindowedLayer implements Weighted {
 
     @Override
     void backward(float[] x, float[] y, float[] dy, float[] dx, float[] grad, int n, Scratch s) {
-        int inSize = win.inH() * win.inW() * channels;
         Arrays.fill(grad, w, b + channels, 0f);
         if (dx != null) {
-            Arrays.fill(dx, 0, n * inSize, 0f);
+            Arrays.fill(dx, 0, n * inputShape().size(), 0f);
         }
-        int at = 0;
-        for (int smp = 0; smp < n; smp++) {
-            int base = smp * inSize;
-            for (int oy = 0; oy < win.outH(); oy++) {
-                int top = win.windowTop(oy);
-                int y0 = win.rowFrom(oy);
-                int y1 = win.rowTo(oy);
-                for (int ox = 0; ox < win.outW(); ox++) {
-                    int left = win.windowLeft(ox);
-                    int x0 = win.colFrom(ox);
-                    int x1 = win.colTo(ox);
+        for (WindowCells cell = new WindowCells(win, channels, n); cell.next(); ) {
+            int at = cell.at;
+            for (int c = 0; c < channels; c++) {
+                grad[b + c] += dy[at + c];
+            }
+            for (int iy = cell.y0; iy < cell.y1; iy++) {
+                for (int ix = cell.x0; ix < cell.x1; ix++) {
+                    int in = cell.input(iy, ix);
+                    int k = w + cell.tap(iy, ix);
                     for (int c = 0; c < channels; c++) {
-                        grad[b + c] += dy[at + c];
+                        grad[k + c] += x[in + c] * dy[at + c];
                     }
-                    for (int iy = y0; iy < y1; iy++) {
-                        for (int ix = x0; ix < x1; ix++) {
-                            int in = base + (iy * win.inW() + ix) * channels;
-                            int k = w + ((iy - top) * win.kernelW() + ix - left) * channels;
-                            for (int c = 0; c < channels; c++) {
-                                grad[k + c] += x[in + c] * dy[at + c];
-                            }
-                            if (dx != null) {
-                                for (int c = 0; c < channels; c++) {
-                                    dx[in + c] += p[k + c] * dy[at + c];
-                                }
-                            }
+                    if (dx != null) {
+                        for (int c = 0; c < channels; c++) {
+                            dx[in + c] += p[k + c] * dy[at + c];
                         }
                     }
-                    at += channels;
                 }
             }
         }

@@ -18,37 +18,25 @@ public final class MaxPool2D extends WindowedLayer {
             pool2x2(x, y, s.i, n);
             return;
         }
-        int inSize = win.inH() * win.inW() * channels;
-        int rowStride = win.inW() * channels;
         int[] from = s.i;
-        int at = 0;
-        for (int smp = 0; smp < n; smp++) {
-            int base = smp * inSize;
-            for (int oy = 0; oy < win.outH(); oy++) {
-                int y0 = win.rowFrom(oy);
-                int y1 = win.rowTo(oy);
-                for (int ox = 0; ox < win.outW(); ox++) {
-                    int x0 = win.colFrom(ox);
-                    int x1 = win.colTo(ox);
-                    int first = base + y0 * rowStride + x0 * channels;
+        for (WindowCells cell = new WindowCells(win, channels, n); cell.next(); ) {
+            int at = cell.at;
+            int first = cell.input(cell.y0, cell.x0);
+            for (int c = 0; c < channels; c++) {
+                y[at + c] = x[first + c];
+                from[at + c] = first + c;
+            }
+            for (int iy = cell.y0; iy < cell.y1; iy++) {
+                for (int ix = cell.x0; ix < cell.x1; ix++) {
+                    int in = cell.input(iy, ix);
+                    // channels innermost and branch-free: which input wins is a coin toss
                     for (int c = 0; c < channels; c++) {
-                        y[at + c] = x[first + c];
-                        from[at + c] = first + c;
+                        float v = x[in + c];
+                        float m = y[at + c];
+                        boolean wins = v > m;
+                        y[at + c] = wins ? v : m;
+                        from[at + c] = wins ? in + c : from[at + c];
                     }
-                    for (int iy = y0; iy < y1; iy++) {
-                        for (int ix = x0; ix < x1; ix++) {
-                            int cell = base + iy * rowStride + ix * channels;
-                            // channels innermost and branch-free: which input wins is a coin toss
-                            for (int c = 0; c < channels; c++) {
-                                float v = x[cell + c];
-                                float m = y[at + c];
-                                boolean wins = v > m;
-                                y[at + c] = wins ? v : m;
-                                from[at + c] = wins ? cell + c : from[at + c];
-                            }
-                        }
-                    }
-                    at += channels;
                 }
             }
         }

@@ -86,7 +86,7 @@ final class Trainer {
         chunkSlice = slice;
         batchOrder = order;
         caller = Thread.currentThread();
-        Training training = new Training(model, net, fit.epochCount(), batches);
+        Training training = new Training(model, fit.epochCount(), batches);
         listeners.onTrainBegin(training);
         try (WorkerPool pool = new WorkerPool(members)) {
             for (int epoch = 1; epoch <= fit.epochCount() && !training.stopping(); epoch++) {

@@ -8,14 +8,12 @@ import java.util.Optional;
  */
 public final class Training {
     private final Model model;
-    private final Network network;
     private final int epochs;
     private final int batches;
     private volatile String stopReason;
 
-    Training(Model model, Network network, int epochs, int batches) {
+    Training(Model model, int epochs, int batches) {
         this.model = model;
-        this.network = network;
         this.epochs = epochs;
         this.batches = batches;
     }
@@ -64,14 +62,15 @@ public final class Training {
 
     /** A copy of every weight and bias of the model, for {@link #restoreWeights}. */
     public float[] copyWeights() {
-        return network.params.clone();
+        return model.network().params.clone();
     }
 
     /** Puts back weights from {@link #copyWeights} (e.g. of the best epoch). */
     public void restoreWeights(float[] weights) {
-        if (weights.length != network.params.length) {
-            throw new IllegalArgumentException(weights.length + " weights for a model of " + network.params.length);
+        float[] params = model.network().params;
+        if (weights.length != params.length) {
+            throw new IllegalArgumentException(weights.length + " weights for a model of " + params.length);
         }
-        System.arraycopy(weights, 0, network.params, 0, weights.length);
+        System.arraycopy(weights, 0, params, 0, weights.length);
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -144,17 +145,24 @@ class LearningTest {
         assertTrue(h.toPng().length > 1000);
     }
 
+    /** Fits {@code m} to xor for up to 50 epochs, calling {@code onBatchEnd} after every batch. */
+    private static History fitXor(Model m, BiConsumer<Training, TrainingListener.BatchEvent> onBatchEnd) {
+        return m.fit(xor(), Fit.epochs(50).batch(4).sgd(0.1).progress(false).listener(new TrainingListener() {
+            @Override
+            public void onBatchEnd(Training t, BatchEvent e) {
+                onBatchEnd.accept(t, e);
+            }
+        }));
+    }
+
     @Test
     void aListenerStopsTheFitWhichKeepsItsWeightsAndHasNoHalfEpochRow() {
         Model m = Model.sequential(Shape.of(2)).dense(4).relu().dense(2);
-        History h = m.fit(xor(), Fit.epochs(50).batch(4).sgd(0.1).progress(false).listener(new TrainingListener() {
-            @Override
-            public void onBatchEnd(Training t, BatchEvent e) {
-                if (e.epoch() == 2 && e.batch() == 3) {
-                    t.stop("enough at epoch 2, batch 3");
-                }
+        History h = fitXor(m, (t, e) -> {
+            if (e.epoch() == 2 && e.batch() == 3) {
+                t.stop("enough at epoch 2, batch 3");
             }
-        }));
+        });
         assertTrue(h.stopped());
         assertEquals("enough at epoch 2, batch 3", h.stopReason().orElseThrow());
         assertEquals(1, h.epochs(), "epoch 2 did not end: it is not a row");
@@ -167,14 +175,11 @@ class LearningTest {
     @Test
     void interruptingTheThreadStopsTheFitAndSaysWhere() {
         Model m = Model.sequential(Shape.of(2)).dense(4).relu().dense(2);
-        History h = m.fit(xor(), Fit.epochs(50).batch(4).sgd(0.1).progress(false).listener(new TrainingListener() {
-            @Override
-            public void onBatchEnd(Training t, BatchEvent e) {
-                if (e.epoch() == 3 && e.batch() == 5) {
-                    Thread.currentThread().interrupt();
-                }
+        History h = fitXor(m, (t, e) -> {
+            if (e.epoch() == 3 && e.batch() == 5) {
+                Thread.currentThread().interrupt();
             }
-        }));
+        });
         assertTrue(Thread.interrupted(), "the thread stays interrupted for whoever called fit");
         assertEquals("fit stopped (the thread was interrupted) in epoch 3 after batch 5 of 16: the model keeps"
                 + " the weights of the last finished batch", h.stopReason().orElseThrow());

@@ -68,21 +68,23 @@ class Int8InterpreterTest {
         assertEquals(6, trace.size());
         assertArrayEquals(input, trace.get(0));
         assertArrayEquals(trace.get(5), Int8Interpreter.run(g, input));
-        List<TensorSpec> t = g.tensors();
-        List<Op> ops = g.ops();
-        byte[] conv = new byte[48];
-        OpKind.CONV_2D.kernel().eval(ops.get(0), t.get(0), t.get(1), input, conv);
+        byte[] conv = runAlone(OpKind.CONV_2D, g, 0, input);
         assertArrayEquals(conv, trace.get(1));
-        byte[] pool = new byte[12];
-        OpKind.MAX_POOL_2D.kernel().eval(ops.get(1), t.get(1), t.get(2), conv, pool);
+        byte[] pool = runAlone(OpKind.MAX_POOL_2D, g, 1, conv);
         assertArrayEquals(pool, trace.get(2));
         assertArrayEquals(pool, trace.get(3), "reshape copies bytes");
-        byte[] dense = new byte[3];
-        OpKind.FULLY_CONNECTED.kernel().eval(ops.get(3), t.get(3), t.get(4), pool, dense);
+        byte[] dense = runAlone(OpKind.FULLY_CONNECTED, g, 3, pool);
         assertArrayEquals(dense, trace.get(4));
-        byte[] softmax = new byte[3];
-        OpKind.SOFTMAX.kernel().eval(ops.get(4), t.get(4), t.get(5), dense, softmax);
-        assertArrayEquals(softmax, trace.get(5));
+        assertArrayEquals(runAlone(OpKind.SOFTMAX, g, 4, dense), trace.get(5));
+    }
+
+    /** Op {@code i} of {@code g} run alone by the kernel of {@code kind}, on {@code input}. */
+    private static byte[] runAlone(OpKind kind, Graph g, int i, byte[] input) {
+        Op op = g.ops().get(i);
+        TensorSpec out = g.tensors().get(op.output());
+        byte[] result = new byte[out.shape().size()];
+        kind.kernel().eval(op, g.tensors().get(op.input()), out, input, result);
+        return result;
     }
 
     @Test

@@ -92,14 +92,11 @@ class TflmArithVectorsTest {
     void singleRoundingVectorsDifferFromOursWhereTheyShould() throws IOException {
         // Our build is double rounding: it must agree with the MBQM lines, hence differ from some MBQM_SINGLE lines.
         int differing = 0;
-        for (String line : VectorFiles.lines("/int8/tflm-arith.txt")) {
-            Matcher m = MBQM_SINGLE.matcher(line);
-            if (m.matches()) {
-                int[] v = ints(m, 4);
-                int ours = TflmArith.multiplyByQuantizedMultiplier(v[0], v[1], v[2]);
-                assertTrue(Math.abs(ours - v[3]) <= 1, line);
-                differing += ours != v[3] ? 1 : 0;
-            }
+        for (VectorFiles.Match single : VectorFiles.matching("/int8/tflm-arith.txt", MBQM_SINGLE)) {
+            int[] v = single.values();
+            int ours = TflmArith.multiplyByQuantizedMultiplier(v[0], v[1], v[2]);
+            assertTrue(Math.abs(ours - v[3]) <= 1, single.line());
+            differing += ours != v[3] ? 1 : 0;
         }
         assertEquals(5, differing, "single-rounding lines that double rounding changes");
     }

@@ -3,7 +3,10 @@ package io.tinymlaas.quant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads the TFLM vector files kept in test resources under int8/. */
 public final class VectorFiles {
@@ -17,6 +20,26 @@ public final class VectorFiles {
             }
             return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
         }
+    }
+
+    /** A line of a vector file and the numbers its pattern's groups caught. */
+    public record Match(String line, int[] values) {
+    }
+
+    /** The lines of {@code resource} that {@code pattern} matches whole, each with its groups read as ints. */
+    public static List<Match> matching(String resource, Pattern pattern) throws IOException {
+        List<Match> found = new ArrayList<>();
+        for (String line : lines(resource)) {
+            Matcher m = pattern.matcher(line);
+            if (m.matches()) {
+                int[] values = new int[m.groupCount()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = Integer.parseInt(m.group(i + 1));
+                }
+                found.add(new Match(line, values));
+            }
+        }
+        return found;
     }
 
     /** Space-separated int8 values, e.g. " -128 -100 5". */

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -47,13 +46,10 @@ class TfliteRuntimeTest {
     @Test
     void singleRoundingIsTheRuleTflmPrintsForSuchBuilds() throws Exception {
         int checked = 0;
-        for (String line : VectorFiles.lines("/int8/tflm-arith.txt")) {
-            Matcher m = SINGLE.matcher(line);
-            if (m.matches()) {
-                assertEquals(Integer.parseInt(m.group(4)), SingleRoundingReference.multiply(Integer.parseInt(m.group(1)),
-                        Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))), line);
-                checked++;
-            }
+        for (VectorFiles.Match single : VectorFiles.matching("/int8/tflm-arith.txt", SINGLE)) {
+            int[] v = single.values();
+            assertEquals(v[3], SingleRoundingReference.multiply(v[0], v[1], v[2]), single.line());
+            checked++;
         }
         assertTrue(checked >= 20, checked + " MBQM_SINGLE vectors");
     }
