@@ -1,15 +1,12 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Shape;
-import io.tinymlaas.graph.FloatParams;
-import io.tinymlaas.graph.GraphBuilder;
-import io.tinymlaas.graph.Window;
 import io.tinymlaas.ops.OpKind;
 
 /** (h, w, c) → (h·w·c,), keeping HWC row-major order: the same bytes as TFLite's RESHAPE. */
-public final class Flatten extends Layer {
+public final class Flatten extends OneOpLayer {
     Flatten(String name, Shape input) {
-        super(name, input, Shape.of(input.size()));
+        super(name, input, Shape.of(input.size()), OpKind.RESHAPE, "flatten");
     }
 
     @Override
@@ -29,15 +26,5 @@ public final class Flatten extends Layer {
     @Override
     boolean isView() {
         return true;
-    }
-
-    @Override
-    void lower(GraphBuilder graph) {
-        graph.op(OpKind.RESHAPE, outputShape(), Window.NONE, FloatParams.NONE);
-    }
-
-    @Override
-    LayerSpec spec() {
-        return LayerSpec.of("flatten");
     }
 }

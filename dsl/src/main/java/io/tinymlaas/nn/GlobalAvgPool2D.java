@@ -1,9 +1,6 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Shape;
-import io.tinymlaas.graph.FloatParams;
-import io.tinymlaas.graph.GraphBuilder;
-import io.tinymlaas.graph.Window;
 import io.tinymlaas.ops.OpKind;
 
 /**
@@ -11,12 +8,12 @@ import io.tinymlaas.ops.OpKind;
  * which TFLite runs as MEAN over height and width. Common at the end of small CNNs, where it
  * replaces flatten() and a wide dense layer.
  */
-public final class GlobalAvgPool2D extends Layer {
+public final class GlobalAvgPool2D extends OneOpLayer {
     private final int pixels;
     private final int channels;
 
     GlobalAvgPool2D(String name, Shape input) {
-        super(name, input, Shape.of(input.dim(2)));
+        super(name, input, Shape.of(input.dim(2)), OpKind.MEAN, "globalAvgPool");
         this.pixels = input.dim(0) * input.dim(1);
         this.channels = input.dim(2);
     }
@@ -57,15 +54,5 @@ public final class GlobalAvgPool2D extends Layer {
                 }
             }
         }
-    }
-
-    @Override
-    void lower(GraphBuilder graph) {
-        graph.op(OpKind.MEAN, outputShape(), Window.NONE, FloatParams.NONE);
-    }
-
-    @Override
-    LayerSpec spec() {
-        return LayerSpec.of("globalAvgPool");
     }
 }

@@ -1,20 +1,17 @@
 package io.tinymlaas.nn;
 
 import io.tinymlaas.data.Shape;
-import io.tinymlaas.graph.FloatParams;
-import io.tinymlaas.graph.GraphBuilder;
-import io.tinymlaas.graph.Window;
 import io.tinymlaas.ops.OpKind;
 
 /**
  * Softmax over the last dimension. Last in a classifier trained with cross-entropy, its gradient
  * is folded into the loss's (p - onehot), so {@link #backward} only runs when it sits elsewhere.
  */
-public final class Softmax extends Layer {
+public final class Softmax extends OneOpLayer {
     private final int width;
 
     Softmax(String name, Shape shape) {
-        super(name, shape, shape);
+        super(name, shape, shape, OpKind.SOFTMAX, "softmax");
         this.width = shape.dim(shape.rank() - 1);
     }
 
@@ -59,15 +56,5 @@ public final class Softmax extends Layer {
                 dx[at + j] = y[at + j] * (dy[at + j] - dot);
             }
         }
-    }
-
-    @Override
-    void lower(GraphBuilder graph) {
-        graph.op(OpKind.SOFTMAX, outputShape(), Window.NONE, FloatParams.NONE);
-    }
-
-    @Override
-    LayerSpec spec() {
-        return LayerSpec.of("softmax");
     }
 }

@@ -20,20 +20,13 @@ abstract class PoolKernel extends ValueKeepingKernel implements TfliteForm {
     /** Input (H, W, C), output (OH, OW, C): each output cell pools its window's in-bounds cells, then the clamp. */
     @Override
     public void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
-        int inputWidth = in.shape().dim(1);
         int depth = in.shape().dim(2);
-        int outputHeight = out.shape().dim(0);
-        int outputWidth = out.shape().dim(1);
-        SlidingWindow pw = new SlidingWindow(op.window(), in.shape().dim(0), inputWidth, depth);
-        for (int outY = 0; outY < outputHeight; outY++) {
-            for (int outX = 0; outX < outputWidth; outX++) {
-                pw.moveTo(outY, outX);
-                for (int c = 0; c < depth; c++) {
-                    int v = pool(op, pw, input, c);
-                    v = Math.max(v, op.activationMin());
-                    v = Math.min(v, op.activationMax());
-                    output[(outY * outputWidth + outX) * depth + c] = (byte) v;
-                }
+        SlidingWindow pw = new SlidingWindow(op.window(), in.shape(), out.shape());
+        while (pw.next()) {
+            int at = pw.outputAt(depth);
+            for (int c = 0; c < depth; c++) {
+                int v = pool(op, pw, input, c);
+                output[at + c] = (byte) Math.min(Math.max(v, op.activationMin()), op.activationMax());
             }
         }
     }

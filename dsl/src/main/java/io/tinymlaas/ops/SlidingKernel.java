@@ -20,23 +20,18 @@ abstract class SlidingKernel extends WeightedKernel {
     public void eval(Op op, TensorSpec in, TensorSpec out, byte[] input, byte[] output) {
         int inputOffset = -in.zeroPoint();
         int outputOffset = out.zeroPoint();
-        int inputWidth = in.shape().dim(1);
         int depth = in.shape().dim(2);
-        int outputHeight = out.shape().dim(0);
-        int outputWidth = out.shape().dim(1);
         int outputDepth = out.shape().dim(2);
-        SlidingWindow pw = new SlidingWindow(op.window(), in.shape().dim(0), inputWidth, depth);
-        for (int outY = 0; outY < outputHeight; outY++) {
-            for (int outX = 0; outX < outputWidth; outX++) {
-                pw.moveTo(outY, outX);
-                for (int outC = 0; outC < outputDepth; outC++) {
-                    int acc = windowSum(op, pw, input, depth, outC, inputOffset);
-                    if (op.bias().length > 0) {
-                        acc += op.bias()[outC];
-                    }
-                    output[(outY * outputWidth + outX) * outputDepth + outC] = TflmArith.requantize(acc,
-                            op.multipliers()[outC], op.shifts()[outC], outputOffset, op.activationMin(), op.activationMax());
+        SlidingWindow pw = new SlidingWindow(op.window(), in.shape(), out.shape());
+        while (pw.next()) {
+            int at = pw.outputAt(outputDepth);
+            for (int outC = 0; outC < outputDepth; outC++) {
+                int acc = windowSum(op, pw, input, depth, outC, inputOffset);
+                if (op.bias().length > 0) {
+                    acc += op.bias()[outC];
                 }
+                output[at + outC] = TflmArith.requantize(acc, op.multipliers()[outC], op.shifts()[outC], outputOffset,
+                        op.activationMin(), op.activationMax());
             }
         }
     }
