@@ -120,6 +120,17 @@ public final class Fleet implements AutoCloseable, Displayable {
                 new IMqttMessageListener[]{this::onStatus, this::onTelemetry, this::onResult, this::onRollout});
     }
 
+    private void resubscribe() {
+        for (int attempt = 0; attempt < 10 && client.isConnected(); attempt++) {
+            try {
+                subscribe();
+                return;
+            } catch (MqttException e) {
+                sleep(200);   // a timed-out SUBACK: try again; a dropped connection: the next connectComplete does
+            }
+        }
+    }
+
     private void onStatus(String topic, MqttMessage message) {
         String id = topics.deviceOf(topic, "status");
         if (id == null || message.getPayload().length == 0) {
@@ -318,8 +329,23 @@ public final class Fleet implements AutoCloseable, Displayable {
                     throw new FleetException("cannot publish to " + topic + " for " + PUBLISH_PATIENCE.toSeconds()
                             + " s: " + describe(e) + " (is the broker at " + url + " still running?)", e);
                 }
+                if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED) {
+                    reconnectNow();
+                }
                 sleep(200);
             }
+        }
+    }
+
+    /**
+     * Asks for a reconnect now instead of at the next step of Paho's back-off, which has been seen
+     * to stall after a broker restart under load while a rollout waits to publish.
+     */
+    private void reconnectNow() {
+        try {
+            client.reconnect();
+        } catch (MqttException e) {
+            // already connecting, or the broker is still down: the next publish attempt tells
         }
     }
 
@@ -376,11 +402,11 @@ public final class Fleet implements AutoCloseable, Displayable {
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
             if (reconnect) {
-                try {
-                    subscribe();
-                } catch (MqttException e) {
-                    // the connection dropped again: the next connectComplete tries again
-                }
+                // Not on Paho's callback thread: it also delivers the retained messages the new
+                // subscriptions bring, so a blocking subscribe there can wait on itself.
+                Thread resubscribe = new Thread(Fleet.this::resubscribe, "tinyml-fleet-resubscribe");
+                resubscribe.setDaemon(true);
+                resubscribe.start();
             }
         }
 
