@@ -4,17 +4,53 @@ import io.tinymlaas.data.Shape;
 import io.tinymlaas.graph.FusedActivation;
 import io.tinymlaas.graph.GraphBuilder;
 
-/** An elementwise activation that lowers into the op before it (ReLU, ReLU6): no op of its own. */
+import java.util.Locale;
+
+/**
+ * An elementwise clamp min(max(x, 0), max) that lowers into the op before it (ReLU, ReLU6): no op
+ * of its own. The model method named after the activation (relu, relu6) builds it again.
+ */
 abstract class FusableActivation extends Layer {
-    FusableActivation(String name, Shape shape) {
+    private final FusedActivation fused;
+
+    FusableActivation(String name, Shape shape, FusedActivation fused) {
         super(name, shape, shape);
+        this.fused = fused;
+    }
+
+    /** Where the clamp tops out: 6 for ReLU6, nowhere for ReLU. */
+    private float max() {
+        return fused == FusedActivation.RELU6 ? 6f : Float.POSITIVE_INFINITY;
     }
 
     @Override
-    abstract FusedActivation fusedActivation();
+    final void forward(float[] x, float[] y, int n, Scratch s, boolean training) {
+        int total = n * inputShape().size();
+        float max = max();
+        for (int k = 0; k < total; k++) {
+            y[k] = Math.min(Math.max(x[k], 0f), max);
+        }
+    }
+
+    @Override
+    final void backward(float[] x, float[] y, float[] dy, float[] dx, float[] grad, int n, Scratch s) {
+        if (dx != null) {
+            MatMul.INSTANCE.clampBackward(y, dy, dx, n * inputShape().size(), max());
+        }
+    }
+
+    @Override
+    final FusedActivation fusedActivation() {
+        return fused;
+    }
 
     @Override
     final void lower(GraphBuilder graph) {
-        graph.activation(fusedActivation(), getClass().getSimpleName());
+        graph.activation(fused, getClass().getSimpleName());
+    }
+
+    @Override
+    final LayerSpec spec() {
+        return LayerSpec.of(fused.name().toLowerCase(Locale.ROOT));
     }
 }

@@ -23,8 +23,11 @@ abstract class MatMul {
     abstract void multiplyByTransposed(int m, int n, int k, float[] a, int aOff, float[] b, int bOff,
                                        float[] c, int cOff);
 
-    /** dx[i] = y[i] > 0 ? dy[i] : 0 for i &lt; count: the gradient through a ReLU from its output. */
-    abstract void reluBackward(float[] y, float[] dy, float[] dx, int count);
+    /**
+     * dx[i] = 0 &lt; y[i] &lt; max ? dy[i] : 0 for i &lt; count: the gradient through min(max(x, 0), max)
+     * from its output (a ReLU's with max infinite, a ReLU6's with 6).
+     */
+    abstract void clampBackward(float[] y, float[] dy, float[] dx, int count, float max);
 
     /** "vector (16 lanes)" or "scalar": which kernel runs. */
     abstract String describe();

@@ -39,9 +39,9 @@ final class ScalarMatMul extends MatMul {
     }
 
     @Override
-    void reluBackward(float[] y, float[] dy, float[] dx, int count) {
+    void clampBackward(float[] y, float[] dy, float[] dx, int count, float max) {
         for (int i = 0; i < count; i++) {
-            dx[i] = y[i] > 0f ? dy[i] : 0f;
+            dx[i] = y[i] > 0f && y[i] < max ? dy[i] : 0f;
         }
     }
 

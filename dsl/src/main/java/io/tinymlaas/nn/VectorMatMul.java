@@ -1,7 +1,6 @@
 package io.tinymlaas.nn;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -286,15 +285,16 @@ final class VectorMatMul extends MatMul {
     }
 
     @Override
-    void reluBackward(float[] y, float[] dy, float[] dx, int count) {
+    void clampBackward(float[] y, float[] dy, float[] dx, int count, float max) {
         FloatVector zero = FloatVector.zero(S);
         int i = 0;
         for (; i + L <= count; i += L) {
-            VectorMask<Float> off = FloatVector.fromArray(S, y, i).compare(VectorOperators.LE, 0f);
-            FloatVector.fromArray(S, dy, i).blend(zero, off).intoArray(dx, i);
+            FloatVector out = FloatVector.fromArray(S, y, i);
+            FloatVector.fromArray(S, dy, i).blend(zero, out.compare(VectorOperators.LE, 0f))
+                    .blend(zero, out.compare(VectorOperators.GE, max)).intoArray(dx, i);
         }
         for (; i < count; i++) {
-            dx[i] = y[i] > 0f ? dy[i] : 0f;
+            dx[i] = y[i] > 0f && y[i] < max ? dy[i] : 0f;
         }
     }
 }
