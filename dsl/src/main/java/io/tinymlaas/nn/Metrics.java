@@ -20,6 +20,30 @@ import java.util.List;
  */
 public record Metrics(int samples, double loss, int correct, int[][] confusion, List<String> classNames)
         implements Displayable {
+
+    /** Keeps copies: a caller's array or list changed later does not change these metrics. */
+    public Metrics {
+        confusion = copy(confusion);
+        classNames = List.copyOf(classNames);
+    }
+
+    /** The [true][predicted] counts (a copy), null for regression. */
+    @Override
+    public int[][] confusion() {
+        return copy(confusion);
+    }
+
+    private static int[][] copy(int[][] counts) {
+        if (counts == null) {
+            return null;
+        }
+        int[][] rows = new int[counts.length][];
+        for (int r = 0; r < counts.length; r++) {
+            rows[r] = counts[r].clone();
+        }
+        return rows;
+    }
+
     /** Share of samples classified right (NaN for regression). */
     public double accuracy() {
         return confusion == null ? Double.NaN : (double) correct / samples;
