@@ -1,69 +1,68 @@
 /* DEPTHWISE_CONV_2D with the DSP extension: the bytes of tm_depthwise_conv2d. Channels are the
  * innermost dimension of the input and of the 1HWC filter, so four neighbouring channels are one
  * word of each: widened into 16-bit pairs, they meet in SMLABB/SMLATT, four MACs for two loads.
- * Channels beyond the last multiple of four take a plain loop. Each window row's multiply-adds are
- * a leaf of their own, called one at a time beside requantization: the kernel's frame holds only
- * the pixel's place and the four sums. */
+ * One leaf call (tm_dw_window4) sums a whole window for four channels. Where the channel count is
+ * not a multiple of four, the last block is the last four channels (it overlaps the block before),
+ * so that no load reaches past a pixel; the lanes it shares are dropped. Fewer than four channels
+ * take a plain loop. Requantization is one call a block, beside the leaf: the kernel's frame holds
+ * only the pixel's place, the walk and the four sums. */
 #include "tm_kernels.h"
 #include "tm_dsp.h"
 
 #if TM_DSP_KERNELS
 #include "tm_window.h"
 
-/* acc[k] += one window row's sum for channel k, k < block (block <= 4): cols cells from x and w,
- * channels bytes apart. */
-TM_NOINLINE static void row_sums(const int8_t *x, const int8_t *w, int32_t cols, int32_t channels, int32_t block,
-                                 int32_t offset, int32_t acc[4])
+/* walk->acc[k] = the window's sum for channel k < walk->channels (fewer than four). Built for
+ * size: at -O2 its frame is 56 bytes, at -Os 32, and it sits on the kernel's. */
+__attribute__((optimize("Os"))) TM_NOINLINE static void window_sums_narrow(const int8_t *x, const int8_t *w, tm_dw_walk *walk)
 {
-    int32_t kx, k;
-    if (block == 4) {
-        const uint32_t offset2 = tm_dup16(offset);
-        int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
-        for (kx = cols; kx > 0; kx--) {
-            const uint32_t xw = tm_load4(x);
-            const uint32_t ww = tm_load4(w);
-            const uint32_t x02 = tm_sxtab16(offset2, xw);
-            const uint32_t x13 = tm_sxtab16_ror8(offset2, xw);
-            const uint32_t w02 = tm_sxtb16(ww);
-            const uint32_t w13 = tm_sxtb16_ror8(ww);
-            a0 = tm_smlabb(w02, x02, a0);
-            a1 = tm_smlabb(w13, x13, a1);
-            a2 = tm_smlatt(w02, x02, a2);
-            a3 = tm_smlatt(w13, x13, a3);
-            x += channels;
-            w += channels;
+    const int32_t skip = walk->cols * walk->channels;
+    int32_t ky, kx, k;
+    walk->acc[0] = walk->acc[1] = walk->acc[2] = 0;
+    for (ky = walk->rows; ky > 0; ky--) {
+        for (kx = skip; kx > 0; kx -= walk->channels) {
+            for (k = 0; k < walk->channels; k++) {
+                walk->acc[k] += *w++ * (*x++ + (int16_t)walk->offset2);
+            }
         }
-        acc[0] = a0;
-        acc[1] = a1;
-        acc[2] = a2;
-        acc[3] = a3;
-        return;
-    }
-    for (k = 0; k < block; k++) {
-        for (kx = 0; kx < cols; kx++) {
-            acc[k] += w[kx * channels + k] * (x[kx * channels + k] + offset);
-        }
+        x += walk->x_row - skip;
+        w += walk->w_row - skip;
     }
 }
 
+/* gcc's partial redundancy elimination would keep more of the window arithmetic across the calls,
+ * in a frame 24 bytes larger: the deepest stack of an inference would grow. */
+__attribute__((optimize("no-tree-pre")))
 void tm_depthwise_conv2d_dsp(const tm_op *op, const tm_tensor *in, const int8_t *input,
                              const tm_tensor *out, int8_t *output)
 {
-    int32_t oy, ox, c, ky;
+    const int32_t channels = (int32_t)in->dims[2];
+    int32_t oy, ox, c;
+    tm_dw_walk walk;
+    walk.x_row = (int32_t)in->dims[1] * channels;
+    walk.w_row = op->kernel_w * channels;
+    walk.channels = channels;
+    walk.offset2 = tm_dup16(-in->zero_point);
     for (oy = 0; oy < (int32_t)out->dims[0]; oy++) {
         for (ox = 0; ox < (int32_t)out->dims[1]; ox++) {
             const tm_window win = tm_window_at(op, (int32_t)in->dims[0], (int32_t)in->dims[1], oy, ox);
-            for (c = 0; c < (int32_t)in->dims[2]; c += 4) {
-                const int32_t channels = (int32_t)in->dims[2];
-                const int32_t block = channels - c < 4 ? channels - c : 4;
-                int32_t acc[4] = {0, 0, 0, 0};
-                for (ky = win.y_start; ky < win.y_end; ky++) {
-                    row_sums(input + ((win.y_origin + ky) * (int32_t)in->dims[1] + win.x_origin + win.x_start) * channels + c,
-                             op->weights + (ky * op->kernel_w + win.x_start) * channels + c, win.x_end - win.x_start,
-                             channels, block, -in->zero_point, acc);
-                }
-                tm_output_block(op, out, (uint32_t)c, acc, block, output);
-                output += block;
+            const int8_t *x = input + (win.y_origin + win.y_start) * walk.x_row
+                + (win.x_origin + win.x_start) * channels;
+            const int8_t *w = op->weights + win.y_start * walk.w_row + win.x_start * channels;
+            walk.rows = win.y_end - win.y_start;
+            walk.cols = win.x_end - win.x_start;
+            if (channels < 4) {
+                window_sums_narrow(x, w, &walk);
+                tm_output_block(op, out, 0u, walk.acc, channels, output);
+                output += channels;
+                continue;
+            }
+            for (c = 0; c < channels; c += 4) {
+                /* the last block ends at the last channel; its lanes before c are the block before's */
+                const int32_t shared = c + 4 > channels ? c + 4 - channels : 0;
+                tm_dw_window4(x + c - shared, w + c - shared, &walk);
+                tm_output_block(op, out, (uint32_t)c, walk.acc + shared, 4 - shared, output);
+                output += 4 - shared;
             }
         }
     }

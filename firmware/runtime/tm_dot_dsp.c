@@ -58,6 +58,33 @@ void tm_dot_rows(const int8_t *x, const int8_t *w, int32_t stride, int32_t n, in
     }
 }
 
+void tm_dw_window4(const int8_t *x, const int8_t *w, tm_dw_walk *walk)
+{
+    const int32_t skip = walk->cols * walk->channels;
+    int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    int32_t ky, kx;
+    for (ky = walk->rows; ky > 0; ky--) {
+        for (kx = walk->cols; kx > 0; kx--) {
+            const uint32_t xw = tm_load4(x);
+            const uint32_t ww = tm_load4(w);
+            const uint32_t x02 = tm_sxtab16(walk->offset2, xw);
+            const uint32_t x13 = tm_sxtab16_ror8(walk->offset2, xw);
+            a0 = tm_smlabb(tm_sxtb16(ww), x02, a0);
+            a1 = tm_smlabb(tm_sxtb16_ror8(ww), x13, a1);
+            a2 = tm_smlatt(tm_sxtb16(ww), x02, a2);
+            a3 = tm_smlatt(tm_sxtb16_ror8(ww), x13, a3);
+            x += walk->channels;
+            w += walk->channels;
+        }
+        x += walk->x_row - skip;
+        w += walk->w_row - skip;
+    }
+    walk->acc[0] = a0;
+    walk->acc[1] = a1;
+    walk->acc[2] = a2;
+    walk->acc[3] = a3;
+}
+
 void tm_dot5(const int8_t *x, const int8_t *w, int32_t stride, int32_t n, int32_t offset, int32_t acc[5])
 {
     int32_t r;
@@ -451,6 +478,114 @@ __asm__(
     "stm     r12, {r5-r9}\n"
     "pop     {r3-r11, pc}\n"
     "    .size   tm_dot5_rows5, .-tm_dot5_rows5\n");
+
+/* void tm_dw_window4(const int8_t *x, const int8_t *w, tm_dw_walk *walk):
+ * Registers: r0 x, r1 w, r2 walk, r4-r7 the sums, r8 channels, r9 offset2, r3/r11 the widened
+ * input pairs, r12 a weight word widened, r10 the other half (3x3 windows) or the rows left (then
+ * the word is loaded twice: one register fewer), lr the input row step or the cells left in a row.
+ * Cells of a row of three are addressed as offsets of the row start: ten instructions a cell in a
+ * whole 3x3 window, eleven in other rows of three, thirteen elsewhere. */
+typedef char tm_dw_walk_offsets_checked[(offsetof(tm_dw_walk, cols) == 4 && offsetof(tm_dw_walk, x_row) == 8
+    && offsetof(tm_dw_walk, w_row) == 12 && offsetof(tm_dw_walk, channels) == 16
+    && offsetof(tm_dw_walk, offset2) == 20 && offsetof(tm_dw_walk, acc) == 24) ? 1 : -1];
+#define TM_DW_CELL(xa, wa)                       \
+    "ldr     r3, " xa "\n"                        \
+    "ldr     r12, " wa "\n"                       \
+    "sxtab16 r11, r9, r3\n"                       \
+    "sxtab16 r3, r9, r3, ror #8\n"                \
+    "sxtb16  r10, r12\n"                          \
+    "sxtb16  r12, r12, ror #8\n"                  \
+    "smlabb  r4, r10, r11, r4\n"                  \
+    "smlatt  r6, r10, r11, r6\n"                  \
+    "smlabb  r5, r12, r3, r5\n"                   \
+    "smlatt  r7, r12, r3, r7\n"
+#define TM_DW_CELL_TIGHT(xa, wa)                 \
+    "ldr     r3, " xa "\n"                        \
+    "ldr     r12, " wa "\n"                       \
+    "sxtab16 r11, r9, r3\n"                       \
+    "sxtab16 r3, r9, r3, ror #8\n"                \
+    "sxtb16  r12, r12\n"                          \
+    "smlabb  r4, r12, r11, r4\n"                  \
+    "smlatt  r6, r12, r11, r6\n"                  \
+    "ldr     r12, " wa "\n"                       \
+    "sxtb16  r12, r12, ror #8\n"                  \
+    "smlabb  r5, r12, r3, r5\n"                   \
+    "smlatt  r7, r12, r3, r7\n"
+#define TM_DW_ROW3(cell)                         \
+    cell("[r0]", "[r1]")                         \
+    cell("[r0, r8]", "[r1, r8]")                 \
+    cell("[r0, r8, lsl #1]", "[r1, r8, lsl #1]")
+#define TM_DW_NEXT_ROW                           \
+    "add     r0, r0, lr\n"                        \
+    "ldr     r12, [r2, #12]\n"                    \
+    "add     r1, r1, r12\n"
+__asm__(
+    "    .section .text.tm_dw_window4,\"ax\",%progbits\n"
+    "    .syntax unified\n"
+    "    .thumb\n"
+    "    .align  2\n"
+    "    .global tm_dw_window4\n"
+    "    .type   tm_dw_window4, %function\n"
+    "    .thumb_func\n"
+    "tm_dw_window4:\n"
+    "push    {r4-r11, lr}\n"
+    "movs    r4, #0\n"
+    "movs    r5, #0\n"
+    "movs    r6, #0\n"
+    "movs    r7, #0\n"
+    "ldr     r10, [r2]\n"             /* rows */
+    "ldr     lr, [r2, #4]\n"          /* cols */
+    "ldr     r8, [r2, #16]\n"
+    "ldr     r9, [r2, #20]\n"
+    "cmp     lr, #3\n"
+    "bne     5f\n"
+    "ldr     lr, [r2, #8]\n"          /* the input row step */
+    "cmp     r10, #3\n"
+    "bne     2f\n"
+    TM_DW_ROW3(TM_DW_CELL)            /* a whole 3x3 window */
+    TM_DW_NEXT_ROW
+    TM_DW_ROW3(TM_DW_CELL)
+    TM_DW_NEXT_ROW
+    TM_DW_ROW3(TM_DW_CELL)
+    "b       9f\n"
+    "2:\n"                           /* other rows of three cells */
+    "cmp     r10, #0\n"
+    "ble     9f\n"
+    "1:\n"
+    TM_DW_ROW3(TM_DW_CELL_TIGHT)
+    TM_DW_NEXT_ROW
+    "subs    r10, r10, #1\n"
+    "bne     1b\n"
+    "b       9f\n"
+    "5:\n"                           /* other rows, a cell at a time */
+    "cmp     r10, #0\n"
+    "ble     9f\n"
+    "6:\n"
+    "ldr     lr, [r2, #4]\n"
+    "cmp     lr, #0\n"
+    "ble     8f\n"
+    "7:\n"
+    TM_DW_CELL_TIGHT("[r0]", "[r1]")
+    "add     r0, r0, r8\n"
+    "add     r1, r1, r8\n"
+    "subs    lr, lr, #1\n"
+    "bne     7b\n"
+    "8:\n"                           /* to the next row's start: the row step less the cells walked */
+    "ldr     lr, [r2, #4]\n"
+    "mul     r3, lr, r8\n"
+    "ldr     r12, [r2, #8]\n"
+    "sub     r12, r12, r3\n"
+    "add     r0, r0, r12\n"
+    "ldr     r12, [r2, #12]\n"
+    "sub     r12, r12, r3\n"
+    "add     r1, r1, r12\n"
+    "subs    r10, r10, #1\n"
+    "bne     6b\n"
+    "9:\n"
+    "add     r3, r2, #24\n"
+    "stm     r3, {r4-r7}\n"
+    "pop     {r4-r11, pc}\n"
+    "    .size   tm_dw_window4, .-tm_dw_window4\n");
 
 /* void tm_dot_rows(const int8_t *x, const int8_t *w, int32_t stride, int32_t n, int32_t rows,
  *                  int32_t offset, int32_t acc[4]):

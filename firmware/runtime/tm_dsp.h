@@ -182,6 +182,23 @@ static inline int32_t tm_scale(int32_t acc, int32_t multiplier, int32_t shift)
 void tm_output_block(const tm_op *op, const tm_tensor *out, uint32_t first, const int32_t *acc, int32_t n,
                      int8_t *output);
 
+/* How tm_dw_window4 walks the part of a depthwise window inside the input: rows of cols cells,
+ * channels bytes from one cell to the next, x_row and w_row bytes from the start of a row to the
+ * start of the next in the input and the filter; offset2 the input offset in both 16-bit halves.
+ * acc receives the sums. */
+typedef struct {
+    int32_t rows, cols;
+    int32_t x_row, w_row;
+    int32_t channels;
+    uint32_t offset2;
+    int32_t acc[4];
+} tm_dw_walk;
+
+/* walk->acc[k] = sum over the window of w[k] * (x[k] + offset), for the four channels k < 4 whose
+ * first is at x and w (a depthwise convolution's window). Out of line like tm_output_block; in
+ * Thumb-2 where native, 3x3 windows and rows of three cells unrolled. */
+void tm_dw_window4(const int8_t *x, const int8_t *w, tm_dw_walk *walk);
+
 /* acc[r] += sum over k < n of w_r[k] * (x[k] + offset) for the rows r < rows (rows < 4) of weights
  * w_r = w + r * stride; out of line like tm_output_block. */
 void tm_dot_rows(const int8_t *x, const int8_t *w, int32_t stride, int32_t n, int32_t rows, int32_t offset,

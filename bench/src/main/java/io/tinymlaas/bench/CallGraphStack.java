@@ -34,9 +34,9 @@ final class CallGraphStack {
     private static final Pattern OP_ROW = Pattern.compile("X\\(\\s*\\d+\\s*,\\s*\\w+\\s*,\\s*(\\w+)\\s*,");
 
     /** firmware/runtime/tm_dot_dsp.c: push {r4-r11, lr}, push {r3-r11, lr}, push {r4-r10, lr},
-     * push {r4-r11, lr}; tm_conv_dsp.c: push {r4}. */
+     * push {r4-r11, lr}, push {r4-r11, lr}; tm_conv_dsp.c: push {r4}. */
     private static final Map<String, Integer> ASSEMBLY = Map.of("tm_dot4_rows4", 36, "tm_dot5_rows5", 40,
-            "tm_dot_rows", 32, "tm_output_block", 36, "tm_conv2d_dsp", 4);
+            "tm_dot_rows", 32, "tm_output_block", 36, "tm_dw_window4", 36, "tm_conv2d_dsp", 4);
     /** The functions the assembly ones call (tm_conv2d_dsp branches to one of the two ways). */
     private static final Map<String, List<String>> ASSEMBLY_CALLS = Map.of("tm_conv2d_dsp",
             List.of("tm_conv2d_dsp_patch", "tm_conv2d_dsp_rows"));
