@@ -14,7 +14,7 @@
 
 /* walk->acc[k] = the window's sum for channel k < walk->channels (fewer than four). Built for
  * size: at -O2 its frame is 56 bytes, at -Os 32, and it sits on the kernel's. */
-__attribute__((optimize("Os"))) TM_NOINLINE static void window_sums_narrow(const int8_t *x, const int8_t *w, tm_dw_walk *walk)
+TM_GCC_OPTIMIZE("Os") TM_NOINLINE static void window_sums_narrow(const int8_t *x, const int8_t *w, tm_dw_walk *walk)
 {
     const int32_t skip = walk->cols * walk->channels;
     int32_t ky, kx, k;
@@ -32,7 +32,7 @@ __attribute__((optimize("Os"))) TM_NOINLINE static void window_sums_narrow(const
 
 /* gcc's partial redundancy elimination would keep more of the window arithmetic across the calls,
  * in a frame 24 bytes larger: the deepest stack of an inference would grow. */
-__attribute__((optimize("no-tree-pre")))
+TM_GCC_OPTIMIZE("no-tree-pre")
 void tm_depthwise_conv2d_dsp(const tm_op *op, const tm_tensor *in, const int8_t *input,
                              const tm_tensor *out, int8_t *output)
 {

@@ -29,6 +29,13 @@
 #define TM_NOINLINE
 #endif
 
+/* gcc's optimization options for one function (clang has no such attribute; its frames differ). */
+#if defined(__GNUC__) && !defined(__clang__)
+#define TM_GCC_OPTIMIZE(options) __attribute__((optimize(options)))
+#else
+#define TM_GCC_OPTIMIZE(options)
+#endif
+
 /* Four bytes from any address (LDR allows unaligned addresses on Armv7-M). */
 static inline uint32_t tm_load4(const int8_t *p)
 {
