@@ -155,7 +155,15 @@ public final class Mosquitto implements AutoCloseable {
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                // Something answers; it is this broker only if it did not exit meanwhile (a taken port).
+                if (process.waitFor(200, TimeUnit.MILLISECONDS)) {
+                    throw new FleetException("mosquitto exited at start (code " + process.exitValue() + "; port " + port
+                            + " taken by another program?); see " + dir.resolve("mosquitto.log"));
+                }
                 return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FleetException("interrupted while mosquitto started", e);
             } catch (IOException e) {
                 Fleet.sleep(50);
             }
@@ -163,10 +171,23 @@ public final class Mosquitto implements AutoCloseable {
         throw new FleetException("mosquitto did not listen on port " + port + " within 10 s; see " + dir.resolve("mosquitto.log"));
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768-60999). The broker keeps its port across a
+     * restart; in the gap an ephemeral port could be taken by any program's outgoing connection or
+     * port-0 listener, and the restarted broker would find it gone.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = 20_000 + random.nextInt(12_000);
+            try (ServerSocket s = new ServerSocket()) {
+                s.bind(new InetSocketAddress("127.0.0.1", candidate));
+                return candidate;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port between 20000 and 32000");
     }
 
     private static void run(List<String> command) {
